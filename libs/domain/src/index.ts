@@ -1,0 +1,4 @@
+export * from './mark-rules.js';
+export * from './rational.js';
+export * from './school-date.js';
+export * from './weighted-average.js';

@@ -1,0 +1,29 @@
+import { describe, expect, it } from '@jest/globals';
+import { addDays, eachDate, isoWeekday, schoolDateAt, weekStart } from './school-date.js';
+
+describe('school dates (R-CAL-2)', () => {
+  it('R-CAL-2: 20:30 UTC on 2 December is already 3 December in Asia/Yekaterinburg', () => {
+    expect(schoolDateAt(new Date('2026-12-02T20:30:00Z'), 'Asia/Yekaterinburg')).toBe('2026-12-03');
+    expect(schoolDateAt(new Date('2026-12-02T18:59:59Z'), 'Asia/Yekaterinburg')).toBe('2026-12-02');
+  });
+
+  it('R-CAL-2: midnight at the school is judged in the school zone, whatever the server zone', () => {
+    expect(schoolDateAt(new Date('2026-09-09T19:00:00Z'), 'Asia/Yekaterinburg')).toBe('2026-09-10');
+    expect(schoolDateAt(new Date('2026-09-09T19:00:00Z'), 'Europe/Moscow')).toBe('2026-09-09');
+  });
+
+  it('adds days across month and year ends', () => {
+    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
+    expect(addDays('2028-02-28', 1)).toBe('2028-02-29');
+  });
+
+  it('knows weekdays and week starts', () => {
+    expect(isoWeekday('2026-12-03')).toBe(4);
+    expect(isoWeekday('2026-12-06')).toBe(7);
+    expect(weekStart('2026-12-03')).toBe('2026-11-30');
+  });
+
+  it('lists every date of a range, both ends included', () => {
+    expect([...eachDate('2026-12-30', '2027-01-02')]).toEqual(['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']);
+  });
+});

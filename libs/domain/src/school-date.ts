@@ -1,0 +1,59 @@
+/** A calendar date `YYYY-MM-DD` in a school's time zone (R-CAL-2). Arithmetic is on the calendar, never on instants. */
+export type SchoolDate = string;
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+/** The school's calendar date at an instant: "today" is judged in the school's zone, never the server's. */
+export function schoolDateAt(instant: Date, timeZone: string): SchoolDate {
+  const parts = formatterFor(timeZone).formatToParts(instant);
+  const get = (type: string) => parts.find((part) => part.type === type)?.value ?? '';
+  return `${get('year')}-${get('month')}-${get('day')}`;
+}
+
+function toUtcMidnight(date: SchoolDate): number {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return Date.UTC(y, m - 1, d);
+}
+
+function fromUtcMidnight(ms: number): SchoolDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+const DAY_MS = 86_400_000;
+
+export function addDays(date: SchoolDate, days: number): SchoolDate {
+  return fromUtcMidnight(toUtcMidnight(date) + days * DAY_MS);
+}
+
+export function daysBetween(from: SchoolDate, to: SchoolDate): number {
+  return Math.round((toUtcMidnight(to) - toUtcMidnight(from)) / DAY_MS);
+}
+
+/** ISO weekday: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: SchoolDate): number {
+  const day = new Date(toUtcMidnight(date)).getUTCDay();
+  return day === 0 ? 7 : day;
+}
+
+/** The Monday of the week a date falls in. */
+export function weekStart(date: SchoolDate): SchoolDate {
+  return addDays(date, 1 - isoWeekday(date));
+}
+
+/** Every date from `from` to `to`, both included. */
+export function* eachDate(from: SchoolDate, to: SchoolDate): Generator<SchoolDate> {
+  for (let date = from; date <= to; date = addDays(date, 1)) yield date;
+}
+
+export function isWithin(date: SchoolDate, from: SchoolDate, to: SchoolDate): boolean {
+  return date >= from && date <= to;
+}

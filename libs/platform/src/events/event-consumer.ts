@@ -1,0 +1,117 @@
+import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { AckPolicy, type ConsumerMessages, DeliverPolicy, jetstream, jetstreamManager, type JsMsg } from '@nats-io/jetstream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { DataSource } from 'typeorm';
+import { RequestContext } from '../context/request-context.js';
+import type { NatsConnectionHolder } from '../nats/nats-connection.js';
+import { prefixed } from '../nats/nats-settings.js';
+import type { EventEnvelope } from './event-envelope.js';
+import type { EventHandlers } from './event-handlers.js';
+import { ensureEventStream } from './event-stream.js';
+
+interface RunningConsumer {
+  messages: ConsumerMessages;
+  loop: Promise<void>;
+}
+
+/**
+ * Applies events from a durable JetStream consumer, one at a time and in stream order. Each event is applied in
+ * one transaction with its inbox row, so a redelivered event changes nothing; a failing one is retried in place
+ * (never skipped), and acknowledged only after its transaction commits.
+ */
+@Injectable()
+export class EventConsumer implements OnApplicationShutdown {
+  private readonly logger = new Logger(EventConsumer.name);
+  private readonly running = new Map<string, RunningConsumer>();
+  private stopping = false;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly nats: NatsConnectionHolder,
+  ) {}
+
+  async start(durable: string, handlers: EventHandlers): Promise<void> {
+    const nc = await this.nats.get();
+    const stream = await ensureEventStream(nc, this.nats.settings);
+    const jsm = await jetstreamManager(nc);
+    // One filter over all events (NATS 2.9 has no multi-filter consumers): one total order; unhandled subjects are skipped.
+    const existing = await jsm.consumers.info(stream, durable).catch(() => undefined);
+    if (!existing) {
+      await jsm.consumers.add(stream, {
+        durable_name: durable,
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        filter_subject: prefixed(this.nats.settings, 'events.>'),
+        max_ack_pending: 1,
+        ack_wait: 60_000_000_000,
+      });
+    }
+    const consumer = await jetstream(nc).consumers.get(stream, durable);
+    const messages = await consumer.consume({ max_messages: 16 });
+    const loop = (async () => {
+      for await (const message of messages) await this.applyWithRetry(message, handlers);
+    })();
+    this.running.set(durable, { messages, loop });
+  }
+
+  async stop(durable: string): Promise<void> {
+    const running = this.running.get(durable);
+    if (!running) return;
+    this.running.delete(durable);
+    await running.messages.close().catch(() => undefined);
+    await running.loop.catch(() => undefined);
+  }
+
+  /** Forgets the consumer's position: the next start replays the stream from its first event. */
+  async forget(durable: string): Promise<void> {
+    await this.stop(durable);
+    const nc = await this.nats.get();
+    const stream = await ensureEventStream(nc, this.nats.settings);
+    const jsm = await jetstreamManager(nc);
+    await jsm.consumers.delete(stream, durable).catch(() => undefined);
+  }
+
+  /** Events delivered to or waiting for this consumer and not yet applied. */
+  async backlog(durable: string): Promise<number> {
+    const nc = await this.nats.get();
+    const stream = await ensureEventStream(nc, this.nats.settings);
+    const info = await (await jetstreamManager(nc)).consumers.info(stream, durable);
+    return info.num_pending + info.num_ack_pending;
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    await Promise.all([...this.running.keys()].map((durable) => this.stop(durable)));
+  }
+
+  private async applyWithRetry(message: JsMsg, handlers: EventHandlers): Promise<void> {
+    for (let attempt = 0; !this.stopping; attempt += 1) {
+      try {
+        await this.apply(message, handlers);
+        message.ack();
+        return;
+      } catch (error) {
+        this.logger.error(`Event ${message.seq} not applied (attempt ${attempt + 1}), retrying: ${String(error)}`);
+        message.working();
+        await sleep(Math.min(30_000, 200 * 2 ** Math.min(attempt, 8)));
+      }
+    }
+  }
+
+  private async apply(message: JsMsg, handlers: EventHandlers): Promise<void> {
+    const envelope = message.json<EventEnvelope>();
+    const handler = handlers.get(envelope.subject);
+    if (!handler) return;
+    const payload = handler.definition.payload.parse(envelope.payload);
+    await RequestContext.run({ requestId: envelope.requestId ?? envelope.id }, () =>
+      this.dataSource.transaction(async (manager) => {
+        const inserted = (await manager.query(
+          'INSERT INTO inbox (event_id, subject) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
+          [envelope.id, envelope.subject],
+        )) as unknown[];
+        if (inserted.length === 0) return;
+        await handler.handle(payload, { ...envelope, payload }, manager);
+      }),
+    );
+  }
+}
