@@ -3,4 +3,9 @@ import { z } from 'zod';
 // People read validation messages: zod speaks Russian everywhere the contracts are loaded.
 z.config(z.locales.ru());
 
+export * from './attendance/index.js';
 export * from './common/index.js';
+export * from './identity/index.js';
+export * from './journal/index.js';
+export * from './planning/index.js';
+export * from './reporting/index.js';

@@ -25,3 +25,5 @@ export * from './rpc/current-actor.js';
 export * from './rpc/rpc-client.js';
 export * from './rpc/rpc-failure.filter.js';
 export * from './rpc/validation-pipe.js';
+export * from './bootstrap/run-service.js';
+export * from './bootstrap/service-config.js';

@@ -153,7 +153,7 @@ describe('platform: NATS request/reply, errors, outbox and inbox', () => {
     await rpc.call(Note, { text: 'первая' });
     const dataSource = service.app.get(DataSource);
     await eventually(async () => {
-      const rows = (await dataSource.query('SELECT text FROM applied')) as unknown[];
+      const rows = await dataSource.query<unknown[]>('SELECT text FROM applied');
       expect(rows).toEqual([{ text: 'первая' }]);
     });
     // A redelivery of the same event id (as after a crash before ack) changes nothing.

@@ -1,2 +1,3 @@
 export * from './eventually.js';
+export * from './start-test-service.js';
 export * from './test-deployment.js';

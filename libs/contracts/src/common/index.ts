@@ -6,3 +6,6 @@ export * from './local-date.js';
 export * from './role.js';
 export * from './rpc-definition.js';
 export * from './rpc-failure.js';
+export * from './ids.js';
+export * from './person-name.js';
+export * from './average.js';

@@ -105,10 +105,10 @@ export class EventConsumer implements OnApplicationShutdown {
     const payload = handler.definition.payload.parse(envelope.payload);
     await RequestContext.run({ requestId: envelope.requestId ?? envelope.id }, () =>
       this.dataSource.transaction(async (manager) => {
-        const inserted = (await manager.query(
+        const inserted = await manager.query<unknown[]>(
           'INSERT INTO inbox (event_id, subject) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
           [envelope.id, envelope.subject],
-        )) as unknown[];
+        );
         if (inserted.length === 0) return;
         await handler.handle(payload, { ...envelope, payload }, manager);
       }),

@@ -27,7 +27,7 @@ export class PrefixedNatsServer extends ServerNats {
     for (const channel of this.messageHandlers.keys()) {
       client.subscribe(prefixed(this.settings, channel), {
         queue: this.queue,
-        callback: this.getMessageHandler(channel).bind(this),
+        callback: this.getMessageHandler(channel).bind(this) as Function,
       });
     }
   }

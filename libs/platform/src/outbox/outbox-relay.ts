@@ -92,14 +92,14 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async publishBatch(): Promise<number> {
     const js = jetstream(await this.nats.get());
     return this.dataSource.transaction(async (manager) => {
-      const [lock] = (await manager.query('SELECT pg_try_advisory_xact_lock($1) AS locked', [RELAY_LOCK])) as Array<{
-        locked: boolean;
-      }>;
+      const [lock] = await manager.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock($1) AS locked', [
+        RELAY_LOCK,
+      ]);
       if (!lock?.locked) return 0;
-      const rows = (await manager.query(
+      const rows = await manager.query<OutboxRow[]>(
         'SELECT id, subject, payload, request_id, occurred_at FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1',
         [BATCH],
-      )) as OutboxRow[];
+      );
       if (rows.length === 0) return 0;
       await Promise.all(
         rows.map((row) => {

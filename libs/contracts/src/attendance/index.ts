@@ -1,0 +1,3 @@
+export * from './attendance.events.js';
+export * from './attendance.models.js';
+export * from './attendance.rpc.js';

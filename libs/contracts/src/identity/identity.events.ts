@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { AcademicYearLabel, Grade, Id, SubjectCode } from '../common/ids.js';
+import { LocalDate } from '../common/local-date.js';
+import { PersonName } from '../common/person-name.js';
+import { defineEvent } from '../common/rpc-definition.js';
+import { PageAssignment, SchoolSettings } from './identity.models.js';
+
+/** Durable events of the identity service. Names only; personal data (R-ACC-2) never leaves in events. */
+export const IdentityEvents = {
+  schoolSaved: defineEvent('events.identity.school-saved.v1', SchoolSettings.extend({ schoolId: Id })),
+  peopleSaved: defineEvent('events.identity.people-saved.v1', z.object({ people: z.array(PersonName.extend({ personId: Id })) })),
+  classesSaved: defineEvent(
+    'events.identity.classes-saved.v1',
+    z.object({
+      classes: z.array(
+        z.object({
+          classId: Id,
+          schoolId: Id,
+          academicYear: AcademicYearLabel,
+          grade: Grade,
+          letter: z.string(),
+          classTeacherId: Id.nullable(),
+        }),
+      ),
+    }),
+  ),
+  groupsSaved: defineEvent(
+    'events.identity.groups-saved.v1',
+    z.object({ groups: z.array(z.object({ groupId: Id, classId: Id, subjectCode: SubjectCode, name: z.string() })) }),
+  ),
+  enrollmentsSaved: defineEvent(
+    'events.identity.enrollments-saved.v1',
+    z.object({
+      enrollments: z.array(
+        z.object({ enrollmentId: Id, studentId: Id, classId: Id, from: LocalDate, to: LocalDate.nullable() }),
+      ),
+    }),
+  ),
+  groupMembershipsSaved: defineEvent(
+    'events.identity.group-memberships-saved.v1',
+    z.object({
+      memberships: z.array(
+        z.object({ membershipId: Id, studentId: Id, groupId: Id, from: LocalDate, to: LocalDate.nullable() }),
+      ),
+    }),
+  ),
+  guardianshipsSaved: defineEvent(
+    'events.identity.guardianships-saved.v1',
+    z.object({ guardianships: z.array(z.object({ parentId: Id, studentId: Id })) }),
+  ),
+  pagesSaved: defineEvent(
+    'events.identity.pages-saved.v1',
+    z.object({
+      pages: z.array(
+        z.object({
+          pageId: Id,
+          schoolId: Id,
+          classId: Id,
+          groupId: Id.nullable(),
+          subjectCode: SubjectCode,
+          assignments: z.array(PageAssignment),
+        }),
+      ),
+    }),
+  ),
+} as const;

@@ -1,0 +1,3 @@
+export * from './identity.events.js';
+export * from './identity.models.js';
+export * from './identity.rpc.js';

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { Id } from '../common/ids.js';
+import { defineEvent } from '../common/rpc-definition.js';
+import { Mark } from './journal.models.js';
+
+const LessonContent = z.object({
+  lessonId: Id,
+  pageId: Id,
+  topic: z.string().nullable(),
+  homework: z.string().nullable(),
+  version: z.number().int(),
+  enteredAt: z.iso.datetime({ offset: true }),
+  late: z.boolean(),
+});
+
+export const JournalEvents = {
+  lessonContentSaved: defineEvent('events.journal.lesson-content-saved.v1', LessonContent),
+  marksSaved: defineEvent('events.journal.marks-saved.v1', z.object({ marks: z.array(Mark) })),
+  lessonsImported: defineEvent(
+    'events.journal.lessons-imported.v1',
+    z.object({ lessons: z.array(LessonContent.extend({ marks: z.array(Mark) })) }),
+  ),
+} as const;

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { Id } from '../common/ids.js';
+import { LocalDate } from '../common/local-date.js';
+import { defineRpc } from '../common/rpc-definition.js';
+import type { LessonRecord, Mark } from './journal.models.js';
+import { MarkValue } from './journal.models.js';
+
+const Topic = z.string().trim().min(1).max(500);
+const Homework = z.string().trim().max(2_000);
+
+export const JournalRpc = {
+  getLesson: defineRpc<LessonRecord>()('journal.lessons.get', z.object({ lessonId: Id })),
+  /** Records the topic and homework of a lesson; only the teacher of the page on that date (R-ACC-3). */
+  saveLessonContent: defineRpc<LessonRecord>()(
+    'journal.lessons.save-content',
+    z.object({
+      lessonId: Id,
+      topic: Topic,
+      homework: Homework.nullable().default(null),
+      expectedVersion: z.number().int().min(0).optional(),
+    }),
+  ),
+  /** Adds a current mark (R-MARK-1…4); refused in grade 1 (R-MARK-2) and for unmarked subjects. */
+  addMark: defineRpc<Mark>()(
+    'journal.marks.add',
+    z.object({
+      lessonId: Id,
+      studentId: Id,
+      value: MarkValue,
+      workKind: z.string().min(1),
+      comment: z.string().trim().max(500).nullable().default(null),
+    }),
+  ),
+  /**
+   * Loads history from another system or the demo generator (system actor only): lesson records and marks as they
+   * were entered then. Idempotent by lesson id: a lesson already recorded is left as it is.
+   */
+  importLessons: defineRpc<{ imported: number; skipped: number }>()(
+    'journal.import.lessons',
+    z.object({
+      schoolId: Id,
+      timeZone: z.string().min(1),
+      lessons: z
+        .array(
+          z.object({
+            lessonId: Id,
+            pageId: Id,
+            date: LocalDate,
+            topic: Topic.nullable(),
+            homework: Homework.nullable(),
+            enteredAt: z.iso.datetime({ offset: true }),
+            enteredBy: Id.nullable(),
+            marks: z.array(
+              z.object({
+                studentId: Id,
+                value: MarkValue,
+                workKind: z.string().min(1),
+                enteredAt: z.iso.datetime({ offset: true }),
+              }),
+            ),
+          }),
+        )
+        .min(1)
+        .max(1_000),
+    }),
+  ),
+} as const;

@@ -1,0 +1,3 @@
+export * from './planning.events.js';
+export * from './planning.models.js';
+export * from './planning.rpc.js';

@@ -1,0 +1,2 @@
+export * from './reporting.models.js';
+export * from './reporting.rpc.js';
