@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { addDays, eachDate, isoWeekday, schoolDateAt, weekStart } from './school-date.js';
+import { addDays, eachDate, instantAt, isoWeekday, schoolDateAt, weekStart } from './school-date.js';
 
 describe('school dates (R-CAL-2)', () => {
   it('R-CAL-2: 20:30 UTC on 2 December is already 3 December in Asia/Yekaterinburg', () => {
@@ -25,5 +25,11 @@ describe('school dates (R-CAL-2)', () => {
 
   it('lists every date of a range, both ends included', () => {
     expect([...eachDate('2026-12-30', '2027-01-02')]).toEqual(['2026-12-30', '2026-12-31', '2027-01-01', '2027-01-02']);
+  });
+
+  it('R-CAL-2: 09:10 at a school in Yekaterinburg is 04:10 UTC; in Moscow 06:10 UTC', () => {
+    expect(instantAt('2026-12-03', '09:10', 'Asia/Yekaterinburg').toISOString()).toBe('2026-12-03T04:10:00.000Z');
+    expect(instantAt('2026-12-03', '09:10', 'Europe/Moscow').toISOString()).toBe('2026-12-03T06:10:00.000Z');
+    expect(instantAt('2026-07-01', '00:30', 'Europe/Berlin').toISOString()).toBe('2026-06-30T22:30:00.000Z');
   });
 });

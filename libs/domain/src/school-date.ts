@@ -57,3 +57,42 @@ export function* eachDate(from: SchoolDate, to: SchoolDate): Generator<SchoolDat
 export function isWithin(date: SchoolDate, from: SchoolDate, to: SchoolDate): boolean {
   return date >= from && date <= to;
 }
+
+/** The instant of a wall-clock time `HH:MM` on a school date in the school's zone (e.g. when a lesson ends). */
+export function instantAt(date: SchoolDate, time: string, timeZone: string): Date {
+  const [hours, minutes] = time.split(':').map(Number) as [number, number];
+  const wallClockAsUtc = toUtcMidnight(date) + (hours * 60 + minutes) * 60_000;
+  let instant = wallClockAsUtc;
+  // Two passes settle the zone's offset, also next to a clock change.
+  for (let pass = 0; pass < 2; pass += 1) instant = wallClockAsUtc - offsetMs(new Date(instant), timeZone);
+  return new Date(instant);
+}
+
+const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+
+function offsetMs(instant: Date, timeZone: string): number {
+  let formatter = offsetFormatters.get(timeZone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    offsetFormatters.set(timeZone, formatter);
+  }
+  const parts = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, part.value]));
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+    Number(parts.second),
+  );
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}

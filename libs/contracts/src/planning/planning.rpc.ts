@@ -36,7 +36,7 @@ export const PlanningRpc = {
     }),
   ),
   getYear: defineRpc<AcademicYear>()('planning.years.get', z.object({ yearId: Id })),
-  /** The year that contains a date (or, between years, the next one to start); NOT_FOUND if none. */
+  /** The year that contains a date (or, between years, the last one that ended: summer shows it); NOT_FOUND if none. */
   yearAt: defineRpc<AcademicYear>()('planning.years.at', z.object({ schoolId: Id, date: LocalDate })),
   /** The period of a grade that contains a date; NOT_FOUND in breaks and outside the year. */
   periodAt: defineRpc<Period>()('planning.periods.at', z.object({ schoolId: Id, grade: Grade, date: LocalDate })),
@@ -66,6 +66,8 @@ export const PlanningRpc = {
             slots: z.array(
               z.object({
                 pageId: Id,
+                /** The page's group (R-CAL-3), null for a whole-class page: group pages of one subject share a slot. */
+                groupId: Id.nullable().default(null),
                 subjectCode: SubjectCode,
                 weekday: z.number().int().min(1).max(6),
                 lessonNumber: z.number().int().min(0).max(10),

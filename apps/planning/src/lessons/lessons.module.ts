@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { BellsModule } from '../bells/bells.module.js';
+import { SubjectsModule } from '../subjects/subjects.module.js';
+import { YearsModule } from '../years/years.module.js';
+import { LessonGenerator } from './lesson-generator.js';
+import { LessonsController } from './lessons.controller.js';
+import { LessonsService } from './lessons.service.js';
+
+@Module({
+  imports: [YearsModule, SubjectsModule, BellsModule],
+  controllers: [LessonsController],
+  providers: [LessonGenerator, LessonsService],
+})
+export class LessonsModule {}

@@ -1,0 +1,6 @@
+import { Module } from '@nestjs/common';
+import { ClassSummaryController } from './class-summary.controller.js';
+import { ClassSummaryService } from './class-summary.service.js';
+
+@Module({ controllers: [ClassSummaryController], providers: [ClassSummaryService] })
+export class ClassSummaryModule {}

@@ -1,0 +1,4 @@
+import { runMigrationCommand } from '#platform';
+import { reportingDatabase } from './reporting-database.js';
+
+await runMigrationCommand('reporting', reportingDatabase);

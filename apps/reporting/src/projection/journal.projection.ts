@@ -1,0 +1,84 @@
+import type { EntityManager } from 'typeorm';
+import { JournalEvents, type Mark } from '#contracts';
+import type { EventHandlers } from '#platform';
+import { onePerKey, writeRows } from './batch-rows.js';
+
+interface LessonContent {
+  lessonId: string;
+  pageId: string;
+  topic: string | null;
+  homework: string | null;
+  version: number;
+  enteredAt: string;
+}
+
+// Events may arrive again (a replay under a new id): a row only moves forward to the same or a later version.
+async function saveContents(contents: readonly LessonContent[], manager: EntityManager): Promise<void> {
+  await writeRows(
+    manager,
+    `INSERT INTO lesson_content (lesson_id, page_id, topic, homework, version, entered_at)
+     SELECT lesson_id, page_id, topic, homework, version, entered_at
+     FROM jsonb_to_recordset($1::jsonb) AS r(
+       lesson_id uuid, page_id uuid, topic text, homework text, version integer, entered_at timestamptz)
+     ON CONFLICT (lesson_id) DO UPDATE SET
+       page_id = excluded.page_id, topic = excluded.topic, homework = excluded.homework,
+       version = excluded.version, entered_at = excluded.entered_at
+     WHERE lesson_content.version <= excluded.version`,
+    onePerKey(
+      contents,
+      (content) => content.lessonId,
+      (content) => content.version,
+    ).map((content) => ({
+      lesson_id: content.lessonId,
+      page_id: content.pageId,
+      topic: content.topic,
+      homework: content.homework,
+      version: content.version,
+      entered_at: content.enteredAt,
+    })),
+  );
+}
+
+async function saveMarks(marks: readonly Mark[], manager: EntityManager): Promise<void> {
+  await writeRows(
+    manager,
+    `INSERT INTO mark (id, lesson_id, page_id, student_id, value, work_kind, entered_at, version)
+     SELECT id, lesson_id, page_id, student_id, value, work_kind, entered_at, version
+     FROM jsonb_to_recordset($1::jsonb) AS r(
+       id uuid, lesson_id uuid, page_id uuid, student_id uuid, value smallint, work_kind text,
+       entered_at timestamptz, version integer)
+     ON CONFLICT (id) DO UPDATE SET
+       lesson_id = excluded.lesson_id, page_id = excluded.page_id, student_id = excluded.student_id,
+       value = excluded.value, work_kind = excluded.work_kind, entered_at = excluded.entered_at,
+       version = excluded.version
+     WHERE mark.version <= excluded.version`,
+    onePerKey(
+      marks,
+      (mark) => mark.id,
+      (mark) => mark.version,
+    ).map((mark) => ({
+      id: mark.id,
+      lesson_id: mark.lessonId,
+      page_id: mark.pageId,
+      student_id: mark.studentId,
+      value: mark.value,
+      work_kind: mark.workKind,
+      entered_at: mark.enteredAt,
+      version: mark.version,
+    })),
+  );
+}
+
+/** Topics, homework and marks from journal's events (entered and imported alike). */
+export function journalProjection(handlers: EventHandlers): EventHandlers {
+  return handlers
+    .on(JournalEvents.lessonContentSaved, (payload, _envelope, manager) => saveContents([payload], manager))
+    .on(JournalEvents.marksSaved, (payload, _envelope, manager) => saveMarks(payload.marks, manager))
+    .on(JournalEvents.lessonsImported, async (payload, _envelope, manager) => {
+      await saveContents(payload.lessons, manager);
+      await saveMarks(
+        payload.lessons.flatMap((lesson) => lesson.marks),
+        manager,
+      );
+    });
+}

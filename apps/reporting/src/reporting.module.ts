@@ -1,0 +1,21 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type ServiceConfig, serviceInfrastructure } from '#platform';
+import { ClassSummaryModule } from './class-summary/class-summary.module.js';
+import { reportingDatabase } from './database/reporting-database.js';
+import { DiaryModule } from './diary/diary.module.js';
+import { ReadModelModule } from './read-model/read-model.module.js';
+
+@Module({})
+export class ReportingModule {
+  static forRoot(config: ServiceConfig): DynamicModule {
+    return {
+      module: ReportingModule,
+      imports: [
+        ...serviceInfrastructure('reporting', config, reportingDatabase(config.databaseUrl)),
+        ReadModelModule,
+        DiaryModule,
+        ClassSummaryModule,
+      ],
+    };
+  }
+}
