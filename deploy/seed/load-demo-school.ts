@@ -103,6 +103,7 @@ export async function loadDemoSchool(options: DemoLoaderOptions): Promise<DemoLo
 
   const classIds = new Map<string, string>();
   const groupIds = new Map<string, string>();
+  const groupIdOf = (groupKey: string | null) => (groupKey ? required(groupIds, groupKey) : null);
   const pageIds = new Map<string, string>();
   for (const year of plan.years) {
     const { ids: classKeyIds } = await call(IdentityRpc.upsertClasses, {
@@ -153,7 +154,7 @@ export async function loadDemoSchool(options: DemoLoaderOptions): Promise<DemoLo
         pages: batch.map((page) => ({
           externalKey: page.key,
           classId: required(classIds, page.classKey),
-          groupId: page.groupKey ? required(groupIds, page.groupKey) : null,
+          groupId: groupIdOf(page.groupKey),
           subjectCode: page.subjectCode,
           assignments: [
             {
@@ -177,6 +178,7 @@ export async function loadDemoSchool(options: DemoLoaderOptions): Promise<DemoLo
 
   for (const year of plan.years) {
     const yearId = required(yearIds, year.request.label);
+    const pagesByKey = new Map(year.pages.map((page) => [page.key, page]));
     for (const batch of chunks(year.classes, 8)) {
       await call(PlanningRpc.replaceTimetable, {
         yearId,
@@ -185,6 +187,7 @@ export async function loadDemoSchool(options: DemoLoaderOptions): Promise<DemoLo
           grade: schoolClass.grade,
           slots: (year.timetable.get(schoolClass.key) ?? []).map((slot) => ({
             pageId: required(pageIds, slot.pageKey),
+            groupId: groupIdOf(required(pagesByKey, slot.pageKey).groupKey),
             subjectCode: slot.subjectCode,
             weekday: slot.weekday,
             lessonNumber: slot.lessonNumber,
@@ -272,7 +275,7 @@ async function loadYearHistory(
         result.marksImported += batch.reduce((sum, lesson) => sum + lesson.marks.length, 0);
       }
     }
-    for (const batch of chunks(entries, 2_000)) {
+    for (const batch of chunks(entries, 1_000)) {
       const outcome = await call(AttendanceRpc.importEntries, { schoolId: result.schoolId, entries: batch });
       result.attendanceImported += outcome.imported;
     }

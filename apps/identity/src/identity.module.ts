@@ -1,14 +1,33 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type ServiceConfig, serviceInfrastructure } from '#platform';
+import { AccountsModule } from './accounts/accounts.module.js';
+import { ClassesModule } from './classes/classes.module.js';
 import { identityDatabase } from './database/identity-database.js';
+import { EnrollmentsModule } from './enrollments/enrollments.module.js';
+import { GroupsModule } from './groups/groups.module.js';
+import { GuardianshipsModule } from './guardianships/guardianships.module.js';
+import { PagesModule } from './pages/pages.module.js';
+import { PeopleModule } from './people/people.module.js';
 import { SchoolsModule } from './schools/schools.module.js';
+import { StudentsModule } from './students/students.module.js';
 
 @Module({})
 export class IdentityModule {
   static forRoot(config: ServiceConfig): DynamicModule {
     return {
       module: IdentityModule,
-      imports: [...serviceInfrastructure('identity', config, identityDatabase(config.databaseUrl)), SchoolsModule],
+      imports: [
+        ...serviceInfrastructure('identity', config, identityDatabase(config.databaseUrl)),
+        SchoolsModule,
+        PeopleModule,
+        AccountsModule,
+        ClassesModule,
+        GroupsModule,
+        EnrollmentsModule,
+        GuardianshipsModule,
+        PagesModule,
+        StudentsModule,
+      ],
     };
   }
 }

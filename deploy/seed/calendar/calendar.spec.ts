@@ -29,6 +29,11 @@ describe('demo calendars (R-CAL-1)', () => {
       ['2027-01-11', '2027-03-26'],
       ['2027-04-05', '2027-05-25'],
     ]);
+    const halves = year2026.periods.filter((period) => period.kind === 'half-year');
+    expect(halves.map((h) => [h.start, h.end])).toEqual([
+      ['2026-09-01', '2026-12-29'],
+      ['2027-01-11', '2027-05-25'],
+    ]);
     for (const item of year2026.breaks) {
       const original = year2025.breaks.find((b) => b.kind === item.kind && b.gradeFrom === item.gradeFrom)!;
       expect(isoWeekday(item.start)).toBe(isoWeekday(original.start));

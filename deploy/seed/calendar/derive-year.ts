@@ -1,4 +1,4 @@
-import { addDays } from '#domain';
+import { addDays, daysBetween } from '#domain';
 import type { BreakRequest, PeriodRequest, YearRequest } from './year-request.js';
 
 // Fixed-date public holidays of the Labour Code, art. 112. Weekend transfers are set each year by decree and are
@@ -21,6 +21,8 @@ const PUBLIC_HOLIDAYS: ReadonlyArray<readonly [string, string]> = [
 ];
 
 const WEEKS_52 = 364;
+// A period boundary belongs to a break that starts or ends within this many days of it.
+const NEAR_DAYS = 14;
 
 /**
  * The next school year built from the federal pattern of a known one: breaks move by whole weeks (so they keep
@@ -55,16 +57,19 @@ export function deriveNextYear(previous: YearRequest): YearRequest {
 }
 
 function derivePeriod(period: PeriodRequest, previous: YearRequest, breaks: BreakRequest[], yearStart: string): PeriodRequest {
-  const relevant = breaks.filter((item) => item.gradeFrom <= period.gradeFrom && item.gradeTo >= period.gradeTo);
+  // Breaks that bound periods of this grade band; the extra grade-1 week falls inside a quarter.
+  const bounding = breaks.filter(
+    (item) => item.kind !== 'extra-grade1' && item.gradeFrom <= period.gradeFrom && item.gradeTo >= period.gradeTo,
+  );
   const shiftedStart = addDays(period.start, WEEKS_52);
   const shiftedEnd = addDays(period.end, WEEKS_52);
-  const breakBefore = relevant
-    .filter((item) => item.end < shiftedEnd && item.kind !== 'extra-grade1')
-    .filter((item) => item.end >= addDays(shiftedStart, -14))
-    .sort((a, b) => b.end.localeCompare(a.end))[0];
-  const breakAfter = relevant
-    .filter((item) => item.start > shiftedStart && item.kind !== 'extra-grade1')
-    .sort((a, b) => a.start.localeCompare(b.start))[0];
+  const nearest = (target: string, dateOf: (item: BreakRequest) => string) =>
+    bounding
+      .map((item) => ({ item, distance: Math.abs(daysBetween(target, dateOf(item))) }))
+      .filter(({ distance }) => distance <= NEAR_DAYS)
+      .sort((a, b) => a.distance - b.distance)[0]?.item;
+  const breakBefore = nearest(addDays(shiftedStart, -1), (item) => item.end);
+  const breakAfter = nearest(addDays(shiftedEnd, 1), (item) => item.start);
   const start = period.start === previous.start ? yearStart : breakBefore ? addDays(breakBefore.end, 1) : shiftedStart;
   const end = breakAfter ? addDays(breakAfter.start, -1) : shiftedEnd;
   return { ...period, start, end };

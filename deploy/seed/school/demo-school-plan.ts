@@ -39,6 +39,14 @@ export const FULL_DEMO_SCHOOL: DemoSchoolOptions = {
   studentsPerClass: 27,
 };
 
+/** A school small enough for tests: one first grade and two fifth grades of eight students. */
+export const SMALL_DEMO_SCHOOL: DemoSchoolOptions = {
+  seed: 'ejournal-small',
+  grades: [1, 5],
+  classesPerGrade: (grade) => (grade === 5 ? 2 : 1),
+  studentsPerClass: 8,
+};
+
 export interface DemoYear {
   request: YearRequest;
   classes: PlanClass[];

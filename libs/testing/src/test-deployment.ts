@@ -2,6 +2,7 @@ import { jetstreamManager } from '@nats-io/jetstream';
 import { connect } from '@nats-io/transport-node';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
+import { createClient } from 'redis';
 import { type NatsSettings, provisionDatabase, type ServiceRole, serviceDatabaseUrl, streamName } from '#platform';
 
 export const TEST_ADMIN_DATABASE_URL =
@@ -36,6 +37,7 @@ export async function createTestDeployment(schemas: readonly string[] = SERVICE_
     databaseUrl: (schema) => serviceDatabaseUrl(TEST_ADMIN_DATABASE_URL, database, serviceRole(schema)),
     dispose: async () => {
       await dropStream(nats);
+      await dropRedisKeys(nats.prefix);
       const admin = new pg.Client({ connectionString: TEST_ADMIN_DATABASE_URL });
       await admin.connect();
       try {
@@ -54,5 +56,18 @@ async function dropStream(nats: NatsSettings): Promise<void> {
     await jsm.streams.delete(streamName(nats)).catch(() => undefined);
   } finally {
     await nc.close();
+  }
+}
+
+/** Every Redis key of a deployment starts with `ej:<prefix>:` (sessions, OIDC state, the dev IdP's users). */
+async function dropRedisKeys(prefix: string): Promise<void> {
+  const redis = createClient({ url: TEST_REDIS_URL });
+  await redis.connect();
+  try {
+    for await (const keys of redis.scanIterator({ MATCH: `ej:${prefix}:*`, COUNT: 500 })) {
+      if (keys.length > 0) await redis.del(keys);
+    }
+  } finally {
+    await redis.close();
   }
 }

@@ -1,12 +1,35 @@
 import type { ServiceDatabase } from '#platform';
+import { AccountEntity } from '../accounts/account.entity.js';
+import { RoleGrantEntity } from '../accounts/role-grant.entity.js';
+import { SchoolClassEntity } from '../classes/school-class.entity.js';
+import { EnrollmentEntity } from '../enrollments/enrollment.entity.js';
+import { GroupMembershipEntity } from '../enrollments/group-membership.entity.js';
+import { ClassGroupEntity } from '../groups/class-group.entity.js';
+import { GuardianshipEntity } from '../guardianships/guardianship.entity.js';
+import { PageAssignmentEntity } from '../pages/page-assignment.entity.js';
+import { PageEntity } from '../pages/page.entity.js';
+import { PersonEntity } from '../people/person.entity.js';
 import { SchoolEntity } from '../schools/school.entity.js';
 import { IdentityInitial1764720000000 } from './migrations/1764720000000-identity-initial.js';
+import { IdentityRoster1764720100000 } from './migrations/1764720100000-identity-roster.js';
 
 export function identityDatabase(url: string): ServiceDatabase {
   return {
     url,
     schema: 'identity',
-    entities: [SchoolEntity],
-    migrations: [IdentityInitial1764720000000],
+    entities: [
+      SchoolEntity,
+      PersonEntity,
+      AccountEntity,
+      RoleGrantEntity,
+      SchoolClassEntity,
+      ClassGroupEntity,
+      EnrollmentEntity,
+      GroupMembershipEntity,
+      GuardianshipEntity,
+      PageEntity,
+      PageAssignmentEntity,
+    ],
+    migrations: [IdentityInitial1764720000000, IdentityRoster1764720100000],
   };
 }

@@ -43,7 +43,11 @@ describe('identity: schools', () => {
 
   it('refuses an unknown time zone with VALIDATION_FAILED', async () => {
     await expect(
-      rpc.call(IdentityRpc.upsertSchool, { ...school, externalKey: 'test:school:2', timeZone: 'Mars/Olympus' }),
+      rpc.call(
+        IdentityRpc.upsertSchool,
+        { ...school, externalKey: 'test:school:2', timeZone: 'Mars/Olympus' },
+        { actor: SYSTEM_SEED_ACTOR },
+      ),
     ).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
   });
 

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, IdentityEvents, type RpcRequest, type School, type IdentityRpc } from '#contracts';
-import { OutboxWriter } from '#platform';
+import { OutboxWriter, requireSystemActor } from '#platform';
 import { SchoolEntity } from './school.entity.js';
 
 function toSchool(entity: SchoolEntity): School {
@@ -32,6 +32,7 @@ export class SchoolsService {
   ) {}
 
   async upsert(request: RpcRequest<typeof IdentityRpc.upsertSchool>): Promise<{ id: string }> {
+    requireSystemActor();
     assertTimeZone(request.timeZone);
     return this.dataSource.transaction(async (manager) => {
       const repository = manager.getRepository(SchoolEntity);

@@ -64,11 +64,15 @@ export class ClassSummaryService {
       ? await this.dataSource.query<ClassRow[]>(CLASS_PERIOD_BY_ID_SQL, [request.classId, request.periodId])
       : await this.dataSource.query<ClassRow[]>(CLASS_PERIOD_ON_DATE_SQL, [request.classId, request.date]);
     if (!found) throw new DomainError(ErrorCode.NotFound, 'Класс не найден');
-    const period = toPeriodRef(found, { date: request.date, ...(request.periodId ? { periodId: request.periodId } : {}) });
+    const period = toPeriodRef(found, request);
     const subjects = [...found.subjects].sort(
       (left, right) => compareRussian(left.nameRu, right.nameRu) || left.code.localeCompare(right.code),
     );
-    const rows = await this.dataSource.query<StudentMarkRow[]>(STUDENT_MARKS_SQL, [request.classId, period.start, period.end]);
+    const rows = await this.dataSource.query<StudentMarkRow[]>(STUDENT_MARKS_SQL, [
+      request.classId,
+      period.start,
+      period.end,
+    ]);
     return { classId: request.classId, className: found.name, period, subjects, students: toStudents(rows, subjects) };
   }
 }

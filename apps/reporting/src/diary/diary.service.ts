@@ -132,7 +132,7 @@ export class DiaryService {
           request.date,
         ]);
     if (!found) throw studentNotFound();
-    const period = toPeriodRef(found, { date: request.date, ...(request.periodId ? { periodId: request.periodId } : {}) });
+    const period = toPeriodRef(found, request);
     const rows = await this.dataSource.query<SubjectMarkRow[]>(PERIOD_SUBJECTS_SQL, [
       request.studentId,
       period.start,
@@ -191,7 +191,12 @@ function toSubjects(rows: readonly SubjectMarkRow[]): SubjectMarks[] {
     let entry = bySubject.get(row.subject_code);
     if (!entry) {
       entry = {
-        subject: { subjectCode: row.subject_code, subjectName: row.subject_name ?? row.subject_code, marks: [], average: null },
+        subject: {
+          subjectCode: row.subject_code,
+          subjectName: row.subject_name ?? row.subject_code,
+          marks: [],
+          average: null,
+        },
         counted: [],
       };
       bySubject.set(row.subject_code, entry);

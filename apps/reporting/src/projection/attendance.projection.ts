@@ -35,6 +35,9 @@ async function saveEntries(entries: readonly AttendanceEntry[], manager: EntityM
   );
 }
 
+/** Attendance entries from attendance's events. */
 export function attendanceProjection(handlers: EventHandlers): EventHandlers {
-  return handlers.on(AttendanceEvents.entriesSaved, (payload, _envelope, manager) => saveEntries(payload.entries, manager));
+  return handlers.on(AttendanceEvents.entriesSaved, (payload, _envelope, manager) =>
+    saveEntries(payload.entries, manager),
+  );
 }

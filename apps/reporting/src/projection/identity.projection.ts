@@ -122,7 +122,10 @@ async function saveGroupMemberships(
   );
 }
 
-async function saveGuardianships({ guardianships }: Payload<'guardianshipsSaved'>, manager: EntityManager): Promise<void> {
+async function saveGuardianships(
+  { guardianships }: Payload<'guardianshipsSaved'>,
+  manager: EntityManager,
+): Promise<void> {
   await writeRows(
     manager,
     `INSERT INTO guardianship (parent_id, student_id)

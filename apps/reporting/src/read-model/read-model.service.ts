@@ -33,6 +33,8 @@ export class ReadModelService implements OnApplicationBootstrap {
   }
 
   async backlog(): Promise<{ backlog: number }> {
+    // While a rebuild runs the consumer does not exist for a moment: answer once it is back.
+    await this.rebuilding.catch(() => undefined);
     return { backlog: await this.consumer.backlog(READ_MODEL_CONSUMER) };
   }
 

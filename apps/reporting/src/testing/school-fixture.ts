@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import {
+  type AbsenceReason,
   AttendanceEvents,
+  type AttendanceStatus,
   IdentityEvents,
   JournalEvents,
   type Lesson,
@@ -10,6 +12,7 @@ import {
 import type { TestEventPublisher } from './test-event-publisher.js';
 
 const BELLS = { 1: { startsAt: '08:30', endsAt: '09:10' }, 2: { startsAt: '09:20', endsAt: '10:00' } } as const;
+const YEAR_START = '2026-09-01';
 
 /**
  * An invented school as the other services would describe it in events: grade 5 in two classes (5А, 5Б) in the
@@ -33,11 +36,175 @@ export class SchoolFixture {
     parent: randomUUID(),
   };
   readonly pages = { math5a: randomUUID(), russian5a: randomUUID(), english5a: randomUUID(), math5b: randomUUID() };
-  readonly lessons: Record<string, Lesson>;
-  readonly marks: Record<string, Mark>;
 
-  constructor() {
-    const lesson = (pageId: string, classId: string, subjectCode: string, date: string, lessonNumber: 1 | 2): Lesson => ({
+  readonly lessons = {
+    math5aOct21: this.lesson(this.pages.math5a, this.class5a, 'math', '2026-10-21', 1),
+    math5aNov23: this.lesson(this.pages.math5a, this.class5a, 'math', '2026-11-23', 1),
+    math5aNov30: this.lesson(this.pages.math5a, this.class5a, 'math', '2026-11-30', 1),
+    english5aDec01: this.lesson(this.pages.english5a, this.class5a, 'english', '2026-12-01', 2),
+    russian5aDec02: this.lesson(this.pages.russian5a, this.class5a, 'russian', '2026-12-02', 1),
+    math5aDec02: this.lesson(this.pages.math5a, this.class5a, 'math', '2026-12-02', 2),
+    math5aDec03: this.lesson(this.pages.math5a, this.class5a, 'math', '2026-12-03', 1),
+    math5bDec01: this.lesson(this.pages.math5b, this.class5b, 'math', '2026-12-01', 1),
+    math5bDec03: this.lesson(this.pages.math5b, this.class5b, 'math', '2026-12-03', 2),
+  };
+
+  readonly marks = {
+    ivanovMathOct21: this.mark(this.lessons.math5aOct21, this.people.ivanov, 5, 'answer', '04:00'),
+    ivanovMathNov30: this.mark(this.lessons.math5aNov30, this.people.ivanov, 3, 'answer', '04:00'),
+    ivanovMathDec02: this.mark(this.lessons.math5aDec02, this.people.ivanov, 4, 'answer', '05:00'),
+    petrovaMathNov30: this.mark(this.lessons.math5aNov30, this.people.petrova, 2, 'answer', '04:01'),
+    petrovaMathDec02: this.mark(this.lessons.math5aDec02, this.people.petrova, 3, 'answer', '05:01'),
+    petrovaRussianTest: this.mark(this.lessons.russian5aDec02, this.people.petrova, 5, 'test', '04:00'),
+    petrovaRussianAnswer: this.mark(this.lessons.russian5aDec02, this.people.petrova, 2, 'answer', '04:05'),
+    sidorovMath5a: this.mark(this.lessons.math5aNov23, this.people.sidorov, 5, 'answer', '04:00'),
+    sidorovMath5b: this.mark(this.lessons.math5bDec01, this.people.sidorov, 4, 'answer', '04:00'),
+    belovMath5b: this.mark(this.lessons.math5bDec01, this.people.belov, 5, 'answer', '04:02'),
+  };
+
+  /** Marks entered through the journal: all but Сидоров's history in 5А, which was imported. */
+  enteredMarks(): Mark[] {
+    return Object.values(this.marks).filter((mark) => mark !== this.marks.sidorovMath5a);
+  }
+
+  /** The import of Сидоров's history in 5А: one lesson with its topic and his mark. */
+  importedLessons() {
+    const lesson = this.lessons.math5aNov23;
+    return { lessons: [{ ...this.content(lesson, 'Десятичные дроби', null), marks: [this.marks.sidorovMath5a] }] };
+  }
+
+  /** Everything the other services would have published, in the order they would have published it. */
+  async publish(publisher: TestEventPublisher): Promise<void> {
+    const { people, schoolId } = this;
+    await publisher.publish(IdentityEvents.schoolSaved, {
+      schoolId,
+      name: 'МБОУ «Тестовая СОШ № 7»',
+      timeZone: 'Asia/Yekaterinburg',
+      markScaleMin: 2,
+      workKinds: [
+        { code: 'answer', nameRu: 'Ответ на уроке', weight: '1' },
+        { code: 'test', nameRu: 'Контрольная работа', weight: '2' },
+      ],
+    });
+    const person = (personId: string, lastName: string, firstName: string, middleName: string | null = null) => ({
+      personId,
+      lastName,
+      firstName,
+      middleName,
+    });
+    await publisher.publish(IdentityEvents.peopleSaved, {
+      people: [
+        person(people.ivanov, 'Иванов', 'Иван', 'Петрович'),
+        person(people.petrova, 'Петрова', 'Анна', 'Сергеевна'),
+        person(people.sidorov, 'Сидоров', 'Пётр'),
+        person(people.kuznetsova, 'Кузнецова', 'Мария', 'Олеговна'),
+        person(people.belov, 'Белов', 'Олег'),
+        person(people.teacher, 'Смирнова', 'Ольга', 'Ивановна'),
+        person(people.parent, 'Иванова', 'Елена'),
+      ],
+    });
+    const schoolClass = (classId: string, letter: string, classTeacherId: string | null) => ({
+      classId,
+      schoolId,
+      academicYear: '2026/2027',
+      grade: 5,
+      letter,
+      classTeacherId,
+    });
+    await publisher.publish(IdentityEvents.classesSaved, {
+      classes: [schoolClass(this.class5a, 'А', people.teacher), schoolClass(this.class5b, 'Б', null)],
+    });
+    await publisher.publish(IdentityEvents.groupsSaved, {
+      groups: [{ groupId: this.englishGroup, classId: this.class5a, subjectCode: 'english', name: 'Английский, 1 гр.' }],
+    });
+    const enrollment = (studentId: string, classId: string, from: string, to: string | null = null) => ({
+      enrollmentId: randomUUID(),
+      studentId,
+      classId,
+      from,
+      to,
+    });
+    await publisher.publish(IdentityEvents.enrollmentsSaved, {
+      enrollments: [
+        enrollment(people.ivanov, this.class5a, YEAR_START),
+        enrollment(people.petrova, this.class5a, YEAR_START),
+        enrollment(people.kuznetsova, this.class5a, YEAR_START),
+        enrollment(people.sidorov, this.class5a, YEAR_START, '2026-11-30'),
+        enrollment(people.sidorov, this.class5b, '2026-12-01'),
+        enrollment(people.belov, this.class5b, YEAR_START),
+      ],
+    });
+    await publisher.publish(IdentityEvents.groupMembershipsSaved, {
+      memberships: [
+        { membershipId: randomUUID(), studentId: people.ivanov, groupId: this.englishGroup, from: YEAR_START, to: null },
+      ],
+    });
+    await publisher.publish(IdentityEvents.guardianshipsSaved, {
+      guardianships: [{ parentId: people.parent, studentId: people.ivanov }],
+    });
+    const page = (pageId: string, classId: string, subjectCode: string, groupId: string | null = null) => ({
+      pageId,
+      schoolId,
+      classId,
+      groupId,
+      subjectCode,
+      assignments: [{ teacherId: people.teacher, from: YEAR_START, to: null }],
+    });
+    await publisher.publish(IdentityEvents.pagesSaved, {
+      pages: [
+        page(this.pages.math5a, this.class5a, 'math'),
+        page(this.pages.russian5a, this.class5a, 'russian'),
+        page(this.pages.english5a, this.class5a, 'english', this.englishGroup),
+        page(this.pages.math5b, this.class5b, 'math'),
+      ],
+    });
+    await publisher.publish(PlanningEvents.yearSaved, this.year());
+    await publisher.publish(PlanningEvents.subjectsSaved, {
+      subjects: [
+        { schoolId, code: 'math', nameRu: 'Математика', marked: true },
+        { schoolId, code: 'russian', nameRu: 'Русский язык', marked: true },
+        { schoolId, code: 'english', nameRu: 'Английский язык', marked: true },
+      ],
+    });
+    await publisher.publish(PlanningEvents.lessonsScheduled, { yearId: this.yearId, lessons: Object.values(this.lessons) });
+    await publisher.publish(JournalEvents.lessonsImported, this.importedLessons());
+    await publisher.publish(
+      JournalEvents.lessonContentSaved,
+      this.content(this.lessons.math5aNov30, 'Обыкновенные дроби', null),
+    );
+    await publisher.publish(
+      JournalEvents.lessonContentSaved,
+      this.content(this.lessons.math5aDec02, 'Сложение дробей', '№ 245, 246'),
+    );
+    await publisher.publish(JournalEvents.marksSaved, { marks: this.enteredMarks() });
+    await publisher.publish(AttendanceEvents.entriesSaved, {
+      entries: [
+        this.attendance(this.lessons.math5aDec03, people.ivanov, 'absent', { reason: 'illness' }),
+        this.attendance(this.lessons.math5aDec03, people.petrova, 'late', { minutesLate: 10 }),
+      ],
+    });
+  }
+
+  attendance(
+    lesson: Lesson,
+    studentId: string,
+    status: AttendanceStatus,
+    details: { reason?: AbsenceReason; minutesLate?: number; version?: number } = {},
+  ) {
+    return {
+      lessonId: lesson.id,
+      studentId,
+      status,
+      reason: details.reason ?? null,
+      minutesLate: details.minutesLate ?? null,
+      recordedAt: `${lesson.date}T04:10:00.000Z`,
+      recordedBy: this.people.teacher,
+      version: details.version ?? 1,
+    };
+  }
+
+  private lesson(pageId: string, classId: string, subjectCode: string, date: string, lessonNumber: 1 | 2): Lesson {
+    return {
       id: randomUUID(),
       schoolId: this.schoolId,
       yearId: this.yearId,
@@ -49,150 +216,11 @@ export class SchoolFixture {
       lessonNumber,
       ...BELLS[lessonNumber],
       status: 'scheduled',
-    });
-    this.lessons = {
-      math5aOct21: lesson(this.pages.math5a, this.class5a, 'math', '2026-10-21', 1),
-      math5aNov23: lesson(this.pages.math5a, this.class5a, 'math', '2026-11-23', 1),
-      math5aNov30: lesson(this.pages.math5a, this.class5a, 'math', '2026-11-30', 1),
-      english5aDec01: lesson(this.pages.english5a, this.class5a, 'english', '2026-12-01', 2),
-      russian5aDec02: lesson(this.pages.russian5a, this.class5a, 'russian', '2026-12-02', 1),
-      math5aDec02: lesson(this.pages.math5a, this.class5a, 'math', '2026-12-02', 2),
-      math5aDec03: lesson(this.pages.math5a, this.class5a, 'math', '2026-12-03', 1),
-      math5bDec01: lesson(this.pages.math5b, this.class5b, 'math', '2026-12-01', 1),
-      math5bDec03: lesson(this.pages.math5b, this.class5b, 'math', '2026-12-03', 2),
-    };
-    this.marks = {
-      ivanovMathOct21: this.mark(this.lessons.math5aOct21!, this.people.ivanov, 5, 'answer', '2026-10-21T04:00:00.000Z'),
-      ivanovMathNov30: this.mark(this.lessons.math5aNov30!, this.people.ivanov, 3, 'answer', '2026-11-30T04:00:00.000Z'),
-      ivanovMathDec02: this.mark(this.lessons.math5aDec02!, this.people.ivanov, 4, 'answer', '2026-12-02T05:00:00.000Z'),
-      petrovaMathNov30: this.mark(this.lessons.math5aNov30!, this.people.petrova, 2, 'answer', '2026-11-30T04:01:00.000Z'),
-      petrovaMathDec02: this.mark(this.lessons.math5aDec02!, this.people.petrova, 3, 'answer', '2026-12-02T05:01:00.000Z'),
-      petrovaRussianTest: this.mark(this.lessons.russian5aDec02!, this.people.petrova, 5, 'test', '2026-12-02T04:00:00.000Z'),
-      petrovaRussianAnswer: this.mark(this.lessons.russian5aDec02!, this.people.petrova, 2, 'answer', '2026-12-02T04:05:00.000Z'),
-      sidorovMath5a: this.mark(this.lessons.math5aNov23!, this.people.sidorov, 5, 'answer', '2026-11-23T04:00:00.000Z'),
-      sidorovMath5b: this.mark(this.lessons.math5bDec01!, this.people.sidorov, 4, 'answer', '2026-12-01T04:00:00.000Z'),
-      belovMath5b: this.mark(this.lessons.math5bDec01!, this.people.belov, 5, 'answer', '2026-12-01T04:02:00.000Z'),
     };
   }
 
-  /** Marks entered through the journal (all but the imported history of Сидоров in 5А). */
-  enteredMarks(): Mark[] {
-    return Object.entries(this.marks)
-      .filter(([name]) => name !== 'sidorovMath5a')
-      .map(([, mark]) => mark);
-  }
-
-  /** Everything the other services would have published, in the order they would have published it. */
-  async publish(publisher: TestEventPublisher): Promise<void> {
-    const { people } = this;
-    await publisher.publish(IdentityEvents.schoolSaved, {
-      schoolId: this.schoolId,
-      name: 'МБОУ «Тестовая СОШ № 7»',
-      timeZone: 'Asia/Yekaterinburg',
-      markScaleMin: 2,
-      workKinds: [
-        { code: 'answer', nameRu: 'Ответ на уроке', weight: '1' },
-        { code: 'test', nameRu: 'Контрольная работа', weight: '2' },
-      ],
-    });
-    await publisher.publish(IdentityEvents.peopleSaved, {
-      people: [
-        { personId: people.ivanov, lastName: 'Иванов', firstName: 'Иван', middleName: 'Петрович' },
-        { personId: people.petrova, lastName: 'Петрова', firstName: 'Анна', middleName: 'Сергеевна' },
-        { personId: people.sidorov, lastName: 'Сидоров', firstName: 'Пётр', middleName: null },
-        { personId: people.kuznetsova, lastName: 'Кузнецова', firstName: 'Мария', middleName: 'Олеговна' },
-        { personId: people.belov, lastName: 'Белов', firstName: 'Олег', middleName: null },
-        { personId: people.teacher, lastName: 'Смирнова', firstName: 'Ольга', middleName: 'Ивановна' },
-        { personId: people.parent, lastName: 'Иванова', firstName: 'Елена', middleName: null },
-      ],
-    });
-    await publisher.publish(IdentityEvents.classesSaved, {
-      classes: [
-        { classId: this.class5a, schoolId: this.schoolId, academicYear: '2026/2027', grade: 5, letter: 'А', classTeacherId: people.teacher },
-        { classId: this.class5b, schoolId: this.schoolId, academicYear: '2026/2027', grade: 5, letter: 'Б', classTeacherId: null },
-      ],
-    });
-    await publisher.publish(IdentityEvents.groupsSaved, {
-      groups: [{ groupId: this.englishGroup, classId: this.class5a, subjectCode: 'english', name: 'Английский язык, 1 группа' }],
-    });
-    await publisher.publish(IdentityEvents.enrollmentsSaved, {
-      enrollments: [
-        { enrollmentId: randomUUID(), studentId: people.ivanov, classId: this.class5a, from: '2026-09-01', to: null },
-        { enrollmentId: randomUUID(), studentId: people.petrova, classId: this.class5a, from: '2026-09-01', to: null },
-        { enrollmentId: randomUUID(), studentId: people.kuznetsova, classId: this.class5a, from: '2026-09-01', to: null },
-        { enrollmentId: randomUUID(), studentId: people.sidorov, classId: this.class5a, from: '2026-09-01', to: '2026-11-30' },
-        { enrollmentId: randomUUID(), studentId: people.sidorov, classId: this.class5b, from: '2026-12-01', to: null },
-        { enrollmentId: randomUUID(), studentId: people.belov, classId: this.class5b, from: '2026-09-01', to: null },
-      ],
-    });
-    await publisher.publish(IdentityEvents.groupMembershipsSaved, {
-      memberships: [
-        { membershipId: randomUUID(), studentId: people.ivanov, groupId: this.englishGroup, from: '2026-09-01', to: null },
-      ],
-    });
-    await publisher.publish(IdentityEvents.guardianshipsSaved, {
-      guardianships: [{ parentId: people.parent, studentId: people.ivanov }],
-    });
-    const assignments = [{ teacherId: people.teacher, from: '2026-09-01', to: null }];
-    await publisher.publish(IdentityEvents.pagesSaved, {
-      pages: [
-        { pageId: this.pages.math5a, schoolId: this.schoolId, classId: this.class5a, groupId: null, subjectCode: 'math', assignments },
-        { pageId: this.pages.russian5a, schoolId: this.schoolId, classId: this.class5a, groupId: null, subjectCode: 'russian', assignments },
-        { pageId: this.pages.english5a, schoolId: this.schoolId, classId: this.class5a, groupId: this.englishGroup, subjectCode: 'english', assignments },
-        { pageId: this.pages.math5b, schoolId: this.schoolId, classId: this.class5b, groupId: null, subjectCode: 'math', assignments },
-      ],
-    });
-    await publisher.publish(PlanningEvents.yearSaved, this.year());
-    await publisher.publish(PlanningEvents.subjectsSaved, {
-      subjects: [
-        { schoolId: this.schoolId, code: 'math', nameRu: 'Математика', marked: true },
-        { schoolId: this.schoolId, code: 'russian', nameRu: 'Русский язык', marked: true },
-        { schoolId: this.schoolId, code: 'english', nameRu: 'Английский язык', marked: true },
-      ],
-    });
-    await publisher.publish(PlanningEvents.lessonsScheduled, { yearId: this.yearId, lessons: Object.values(this.lessons) });
-    await publisher.publish(JournalEvents.lessonsImported, {
-      lessons: [
-        {
-          lessonId: this.lessons.math5aNov23!.id,
-          pageId: this.pages.math5a,
-          topic: 'Десятичные дроби',
-          homework: null,
-          version: 1,
-          enteredAt: '2026-11-23T04:00:00.000Z',
-          late: false,
-          marks: [this.marks.sidorovMath5a!],
-        },
-      ],
-    });
-    await publisher.publish(JournalEvents.lessonContentSaved, this.content(this.lessons.math5aNov30!, 'Обыкновенные дроби', null));
-    await publisher.publish(JournalEvents.lessonContentSaved, this.content(this.lessons.math5aDec02!, 'Сложение дробей', '№ 245, 246'));
-    await publisher.publish(JournalEvents.marksSaved, { marks: this.enteredMarks() });
-    await publisher.publish(AttendanceEvents.entriesSaved, {
-      entries: [
-        this.attendance(this.lessons.math5aDec03!, people.ivanov, { status: 'absent', reason: 'illness', minutesLate: null }, 1),
-        this.attendance(this.lessons.math5aDec03!, people.petrova, { status: 'late', reason: null, minutesLate: 10 }, 1),
-      ],
-    });
-  }
-
-  attendance(
-    lesson: Lesson,
-    studentId: string,
-    entry: { status: 'present' | 'absent' | 'late'; reason: 'illness' | 'excused' | 'unexcused' | null; minutesLate: number | null },
-    version: number,
-  ) {
-    return {
-      lessonId: lesson.id,
-      studentId,
-      ...entry,
-      recordedAt: `${lesson.date}T04:10:00.000Z`,
-      recordedBy: this.people.teacher,
-      version,
-    };
-  }
-
-  private mark(lesson: Lesson, studentId: string, value: number, workKind: string, enteredAt: string): Mark {
+  /** A mark entered at `timeUtc` on the lesson's day. */
+  private mark(lesson: Lesson, studentId: string, value: number, workKind: string, timeUtc: string): Mark {
     return {
       id: randomUUID(),
       lessonId: lesson.id,
@@ -201,7 +229,7 @@ export class SchoolFixture {
       value,
       workKind,
       comment: null,
-      enteredAt,
+      enteredAt: `${lesson.date}T${timeUtc}:00.000Z`,
       enteredBy: this.people.teacher,
       late: false,
       version: 1,
@@ -221,38 +249,50 @@ export class SchoolFixture {
   }
 
   private year() {
-    const period = (id: string, kind: 'quarter' | 'half-year', number: number, nameRu: string, start: string, end: string) => ({
+    const quarter = (id: string, number: number, start: string, end: string) =>
+      this.period(id, 'quarter', number, start, end);
+    return {
+      id: this.yearId,
+      schoolId: this.schoolId,
+      label: '2026/2027',
+      start: YEAR_START,
+      end: '2027-05-31',
+      derived: false,
+      daysPerWeek: 5 as const,
+      periods: [
+        quarter(this.periods.q1, 1, YEAR_START, '2026-10-24'),
+        quarter(this.periods.q2, 2, '2026-11-05', '2026-12-28'),
+        quarter(this.periods.q3, 3, '2027-01-12', '2027-03-20'),
+        quarter(this.periods.q4, 4, '2027-03-30', '2027-05-26'),
+        this.period(this.periods.h1, 'half-year', 1, YEAR_START, '2026-12-28'),
+      ],
+      breaks: [
+        {
+          kind: 'autumn' as const,
+          nameRu: 'Осенние каникулы',
+          start: '2026-10-25',
+          end: '2026-11-04',
+          gradeFrom: 1,
+          gradeTo: 11,
+        },
+      ],
+      daysOff: [],
+      workingWeekendDays: [],
+    };
+  }
+
+  private period(id: string, kind: 'quarter' | 'half-year', number: number, start: string, end: string) {
+    return {
       id,
       yearId: this.yearId,
       kind,
       number,
-      nameRu,
+      nameRu: kind === 'quarter' ? `${number} четверть` : `${number} полугодие`,
       start,
       end,
       gradeFrom: kind === 'quarter' ? 2 : 10,
       gradeTo: kind === 'quarter' ? 9 : 11,
       closed: false,
-    });
-    return {
-      id: this.yearId,
-      schoolId: this.schoolId,
-      label: '2026/2027',
-      start: '2026-09-01',
-      end: '2027-05-31',
-      derived: false,
-      daysPerWeek: 5 as const,
-      periods: [
-        period(this.periods.q1, 'quarter', 1, '1 четверть', '2026-09-01', '2026-10-24'),
-        period(this.periods.q2, 'quarter', 2, '2 четверть', '2026-11-05', '2026-12-28'),
-        period(this.periods.q3, 'quarter', 3, '3 четверть', '2027-01-12', '2027-03-20'),
-        period(this.periods.q4, 'quarter', 4, '4 четверть', '2027-03-30', '2027-05-26'),
-        period(this.periods.h1, 'half-year', 1, '1 полугодие', '2026-09-01', '2026-12-28'),
-      ],
-      breaks: [
-        { kind: 'autumn' as const, nameRu: 'Осенние каникулы', start: '2026-10-25', end: '2026-11-04', gradeFrom: 1, gradeTo: 11 },
-      ],
-      daysOff: [],
-      workingWeekendDays: [],
     };
   }
 }

@@ -12,6 +12,8 @@ import { ensureEventStream } from './event-stream.js';
 interface RunningConsumer {
   messages: ConsumerMessages;
   loop: Promise<void>;
+  active: boolean;
+  abort: AbortController;
 }
 
 /**
@@ -23,6 +25,7 @@ interface RunningConsumer {
 export class EventConsumer implements OnApplicationShutdown {
   private readonly logger = new Logger(EventConsumer.name);
   private readonly running = new Map<string, RunningConsumer>();
+  private readonly starting = new Set<string>();
   private stopping = false;
 
   constructor(
@@ -30,7 +33,18 @@ export class EventConsumer implements OnApplicationShutdown {
     private readonly nats: NatsConnectionHolder,
   ) {}
 
+  /** Starts applying events; a second start of a running consumer (hybrid apps bootstrap twice) does nothing. */
   async start(durable: string, handlers: EventHandlers): Promise<void> {
+    if (this.running.has(durable) || this.starting.has(durable)) return;
+    this.starting.add(durable);
+    try {
+      await this.startConsuming(durable, handlers);
+    } finally {
+      this.starting.delete(durable);
+    }
+  }
+
+  private async startConsuming(durable: string, handlers: EventHandlers): Promise<void> {
     const nc = await this.nats.get();
     const stream = await ensureEventStream(nc, this.nats.settings);
     const jsm = await jetstreamManager(nc);
@@ -48,16 +62,22 @@ export class EventConsumer implements OnApplicationShutdown {
     }
     const consumer = await jetstream(nc).consumers.get(stream, durable);
     const messages = await consumer.consume({ max_messages: 16 });
-    const loop = (async () => {
-      for await (const message of messages) await this.applyWithRetry(message, handlers);
+    const state: RunningConsumer = { messages, loop: Promise.resolve(), active: true, abort: new AbortController() };
+    state.loop = (async () => {
+      for await (const message of messages) {
+        if (!state.active) break;
+        await this.applyWithRetry(message, handlers, state);
+      }
     })();
-    this.running.set(durable, { messages, loop });
+    this.running.set(durable, state);
   }
 
   async stop(durable: string): Promise<void> {
     const running = this.running.get(durable);
     if (!running) return;
     this.running.delete(durable);
+    running.active = false;
+    running.abort.abort();
     await running.messages.close().catch(() => undefined);
     await running.loop.catch(() => undefined);
   }
@@ -84,8 +104,9 @@ export class EventConsumer implements OnApplicationShutdown {
     await Promise.all([...this.running.keys()].map((durable) => this.stop(durable)));
   }
 
-  private async applyWithRetry(message: JsMsg, handlers: EventHandlers): Promise<void> {
-    for (let attempt = 0; !this.stopping; attempt += 1) {
+  private async applyWithRetry(message: JsMsg, handlers: EventHandlers, state: RunningConsumer): Promise<void> {
+    // An event that keeps failing is retried in place until it applies or this consumer stops (never skipped).
+    for (let attempt = 0; state.active && !this.stopping; attempt += 1) {
       try {
         await this.apply(message, handlers);
         message.ack();
@@ -93,7 +114,7 @@ export class EventConsumer implements OnApplicationShutdown {
       } catch (error) {
         this.logger.error(`Event ${message.seq} not applied (attempt ${attempt + 1}), retrying: ${String(error)}`);
         message.working();
-        await sleep(Math.min(30_000, 200 * 2 ** Math.min(attempt, 8)));
+        await sleep(Math.min(30_000, 200 * 2 ** Math.min(attempt, 8)), undefined, { signal: state.abort.signal }).catch(() => undefined);
       }
     }
   }

@@ -20,8 +20,6 @@ interface OutboxRow {
 
 const BATCH = 500;
 const POLL_MS = 2_000;
-// One relay per schema publishes at a time, so events leave in commit order.
-const RELAY_LOCK = 0x6f7574626f78;
 
 /**
  * Publishes committed outbox rows to JetStream (message id = event id, so a retried publish is deduplicated)
@@ -35,6 +33,7 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private draining?: Promise<void>;
   private again = false;
   private stopped = false;
+  private started = false;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -43,6 +42,9 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
+    // A hybrid app (HTTP + microservice) runs bootstrap hooks once per part: start once.
+    if (this.started) return;
+    this.started = true;
     await ensureEventStream(await this.nats.get(), this.nats.settings);
     this.listener = new pg.Client({ connectionString: this.databaseUrl, application_name: 'ej-outbox-listener' });
     this.listener.on('notification', () => this.wake());
@@ -92,9 +94,11 @@ export class OutboxRelay implements OnApplicationBootstrap, OnApplicationShutdow
   private async publishBatch(): Promise<number> {
     const js = jetstream(await this.nats.get());
     return this.dataSource.transaction(async (manager) => {
-      const [lock] = await manager.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock($1) AS locked', [
-        RELAY_LOCK,
-      ]);
+      // One relay per schema publishes at a time (replicas of one service), so events leave in commit order.
+      // The key names the schema: services that share a database must not wait on each other.
+      const [lock] = await manager.query<Array<{ locked: boolean }>>(
+        "SELECT pg_try_advisory_xact_lock(hashtext('ej_outbox_relay:' || current_schema())) AS locked",
+      );
       if (!lock?.locked) return 0;
       const rows = await manager.query<OutboxRow[]>(
         'SELECT id, subject, payload, request_id, occurred_at FROM outbox WHERE published_at IS NULL ORDER BY seq LIMIT $1',

@@ -1,6 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 import { createInboxTable, createOutboxTable } from '#platform';
-import { READ_MODEL_TABLES } from '../read-model-tables.js';
 
 export class ReportingInitial1764720000000 implements MigrationInterface {
   name = 'ReportingInitial1764720000000';
@@ -165,8 +164,8 @@ export class ReportingInitial1764720000000 implements MigrationInterface {
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    for (const table of [...READ_MODEL_TABLES].reverse()) await queryRunner.query(`DROP TABLE ${table}`);
-    await queryRunner.query('DROP TABLE inbox');
-    await queryRunner.query('DROP TABLE outbox');
+    await queryRunner.query(`
+      DROP TABLE attendance_entry, mark, lesson_content, lesson, period, academic_year, subject, page, guardianship,
+        group_membership, enrollment, class_group, school_class, person, work_kind, school, inbox, outbox`);
   }
 }

@@ -1,0 +1,39 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { AbsenceReason } from '#contracts';
+
+/** A student absent (Н) or late (ОП) at a lesson (R-ATT-1); `late` means recorded after the lesson's day (R-MARK-3). */
+@Entity({ name: 'attendance_entry' })
+export class AttendanceEntryEntity {
+  @PrimaryColumn({ name: 'lesson_id', type: 'uuid' })
+  lessonId!: string;
+
+  @PrimaryColumn({ name: 'student_id', type: 'uuid' })
+  studentId!: string;
+
+  @Column({ name: 'page_id', type: 'uuid' })
+  pageId!: string;
+
+  @Column({ name: 'lesson_date', type: 'date' })
+  lessonDate!: string;
+
+  @Column('text')
+  status!: 'absent' | 'late';
+
+  @Column({ type: 'text', nullable: true })
+  reason!: AbsenceReason | null;
+
+  @Column({ name: 'minutes_late', type: 'smallint', nullable: true })
+  minutesLate!: number | null;
+
+  @Column({ name: 'recorded_at', type: 'timestamptz' })
+  recordedAt!: Date;
+
+  @Column({ name: 'recorded_by', type: 'uuid', nullable: true })
+  recordedBy!: string | null;
+
+  @Column('boolean')
+  late!: boolean;
+
+  @Column('integer')
+  version!: number;
+}

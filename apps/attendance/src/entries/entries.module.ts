@@ -1,0 +1,8 @@
+import { Module } from '@nestjs/common';
+import { HistoryModule } from '../history/history.module.js';
+import { LessonAccessModule } from '../lesson-access/lesson-access.module.js';
+import { EntriesController } from './entries.controller.js';
+import { EntriesService } from './entries.service.js';
+
+@Module({ imports: [LessonAccessModule, HistoryModule], controllers: [EntriesController], providers: [EntriesService] })
+export class EntriesModule {}

@@ -1,0 +1,52 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
+import type { Strategy } from 'passport-openidconnect';
+import { DomainError, ErrorCode } from '#contracts';
+import { OIDC_STRATEGY, type OidcUser } from './oidc-strategy.factory.js';
+import { runStrategy } from './strategy-runner.js';
+
+export interface FinishedLogin {
+  subject: string;
+  returnTo: string | undefined;
+}
+
+/** The two halves of an OIDC login: the redirect to the provider, and the callback with the code. */
+@Injectable()
+export class OidcLogin {
+  private readonly logger = new Logger(OidcLogin.name);
+
+  constructor(@Inject(OIDC_STRATEGY) private readonly strategy: Strategy) {}
+
+  /** The provider's authorization URL; `returnTo` travels in the state kept in Redis. */
+  async begin(request: FastifyRequest, returnTo: string | undefined): Promise<string> {
+    const outcome = await runStrategy(this.strategy, request, { state: { returnTo } });
+    if (outcome.kind === 'redirect') return outcome.url;
+    this.logger.error(`OIDC login could not start: ${outcome.kind === 'error' ? String(outcome.error) : outcome.kind}`);
+    throw new DomainError(ErrorCode.ServiceUnavailable, 'Сервис входа временно недоступен, повторите попытку позже');
+  }
+
+  /** Exchanges the code for the ID token and returns the subject; a stale or forged callback is refused. */
+  async finish(request: FastifyRequest): Promise<FinishedLogin> {
+    const outcome = await runStrategy(this.strategy, request, {});
+    switch (outcome.kind) {
+      case 'success': {
+        const { subject } = outcome.user as OidcUser;
+        const state = (outcome.info as { state?: { returnTo?: unknown } } | undefined)?.state;
+        return { subject, returnTo: typeof state?.returnTo === 'string' ? state.returnTo : undefined };
+      }
+      case 'error':
+        if (isProviderRefusal(outcome.error)) break;
+        this.logger.error(`OIDC callback failed: ${String(outcome.error)}`);
+        throw new DomainError(ErrorCode.ServiceUnavailable, 'Сервис входа временно недоступен, повторите попытку позже');
+      case 'fail':
+      case 'redirect':
+        break;
+    }
+    throw new DomainError(ErrorCode.Unauthenticated, 'Вход не завершён: начните вход заново');
+  }
+}
+
+function isProviderRefusal(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === 'TokenError' || name === 'AuthorizationError';
+}

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import {
+  AbsenceReason,
+  AttendanceEntry,
+  AttendanceStatus,
+  Grade,
+  Id,
+  JournalRpc,
+  LessonStatus,
+  LessonTime,
+  LocalDate,
+  Mark,
+  PersonName,
+  SubjectCode,
+} from '#contracts';
+
+export const LessonStudent = z.object({
+  studentId: Id,
+  name: PersonName,
+  marks: z.array(Mark),
+  attendance: AttendanceEntry.nullable().meta({ description: 'Отсутствие или опоздание; null — присутствовал' }),
+});
+
+export const LessonView = z
+  .object({
+    lessonId: Id,
+    schoolId: Id,
+    pageId: Id,
+    classId: Id,
+    grade: Grade,
+    subjectCode: SubjectCode,
+    subjectName: z.string(),
+    subjectMarked: z.boolean(),
+    date: LocalDate,
+    lessonNumber: z.number().int(),
+    startsAt: LessonTime,
+    endsAt: LessonTime,
+    status: LessonStatus,
+    period: z.object({ id: Id, nameRu: z.string(), closed: z.boolean() }).nullable(),
+    className: z.string(),
+    groupName: z.string().nullable(),
+    writable: z.boolean().meta({ description: 'Может ли вошедший вносить записи в этот урок' }),
+    topic: z.string().nullable(),
+    homework: z.string().nullable(),
+    version: z.number().int().meta({ description: 'Версия записи урока (ETag); 0 — ничего не записано' }),
+    students: z.array(LessonStudent),
+  })
+  .meta({ id: 'Lesson' });
+export type LessonView = z.infer<typeof LessonView>;
+
+export const LessonContentBody = JournalRpc.saveLessonContent.request
+  .omit({ lessonId: true, expectedVersion: true })
+  .meta({ id: 'LessonContentInput' });
+export type LessonContentBody = z.infer<typeof LessonContentBody>;
+
+export const LessonContentView = z
+  .object({ lessonId: Id, topic: z.string().nullable(), homework: z.string().nullable(), version: z.number().int() })
+  .meta({ id: 'LessonContent' });
+export type LessonContentView = z.infer<typeof LessonContentView>;
+
+export const MarkBody = JournalRpc.addMark.request.omit({ lessonId: true }).meta({ id: 'MarkInput' });
+export type MarkBody = z.infer<typeof MarkBody>;
+
+/** The attendance service checks the combinations (reason only for absence, minutes only for lateness). */
+export const AttendanceBody = z
+  .object({
+    status: AttendanceStatus,
+    reason: AbsenceReason.nullable().default(null),
+    minutesLate: z.number().int().min(1).max(90).nullable().default(null),
+  })
+  .meta({ id: 'AttendanceInput' });
+export type AttendanceBody = z.infer<typeof AttendanceBody>;
+
+export const LessonParams = z.object({ lessonId: Id });
+export const AttendanceParams = z.object({ lessonId: Id, studentId: Id });

@@ -1,0 +1,79 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
+import { ApiCookieAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { z } from 'zod';
+import { AttendanceEntry, Mark } from '#contracts';
+import { Action } from '../access/action.decorator.js';
+import { entityTag, expectedVersion } from './entity-tag.js';
+import {
+  AttendanceBody,
+  AttendanceParams,
+  LessonContentBody,
+  LessonContentView,
+  LessonParams,
+  LessonView,
+  MarkBody,
+} from './lesson.views.js';
+import { LessonsService } from './lessons.service.js';
+
+@ApiTags('Уроки')
+@ApiCookieAuth()
+@Controller('api/v1/lessons/:lessonId')
+export class LessonsController {
+  constructor(private readonly lessons: LessonsService) {}
+
+  @Get()
+  @Action('lessons.read')
+  @ApiOperation({ summary: 'Урок: тема, задание, ученики с отметками и посещаемостью', description: 'ETag — версия записи урока.' })
+  @ApiOkResponse({ standardSchema: LessonView })
+  async read(
+    @Param({ schema: LessonParams }) params: z.infer<typeof LessonParams>,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LessonView> {
+    const lesson = await this.lessons.lesson(params.lessonId);
+    void reply.header('etag', entityTag(lesson.version));
+    return lesson;
+  }
+
+  @Put('content')
+  @Action('lessons.content.write')
+  @ApiSecurity('csrf')
+  @ApiOperation({ summary: 'Записать тему и домашнее задание урока', description: 'If-Match с версией защищает от перезаписи чужих изменений.' })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'Ожидаемая версия записи урока, например "3"' })
+  @ApiOkResponse({ standardSchema: LessonContentView })
+  async saveContent(
+    @Param({ schema: LessonParams }) params: z.infer<typeof LessonParams>,
+    @Body({ schema: LessonContentBody }) body: LessonContentBody,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<LessonContentView> {
+    const saved = await this.lessons.saveContent(params.lessonId, body, expectedVersion(ifMatch));
+    void reply.header('etag', entityTag(saved.version));
+    return saved;
+  }
+
+  @Post('marks')
+  @HttpCode(201)
+  @Action('lessons.marks.write')
+  @ApiSecurity('csrf')
+  @ApiOperation({ summary: 'Поставить отметку ученику за урок' })
+  @ApiCreatedResponse({ standardSchema: Mark })
+  addMark(
+    @Param({ schema: LessonParams }) params: z.infer<typeof LessonParams>,
+    @Body({ schema: MarkBody }) body: MarkBody,
+  ): Promise<Mark> {
+    return this.lessons.addMark(params.lessonId, body);
+  }
+
+  @Put('attendance/:studentId')
+  @Action('lessons.attendance.write')
+  @ApiSecurity('csrf')
+  @ApiOperation({ summary: 'Отметить отсутствие (с причиной), опоздание (с минутами) или присутствие' })
+  @ApiOkResponse({ standardSchema: AttendanceEntry })
+  setAttendance(
+    @Param({ schema: AttendanceParams }) params: z.infer<typeof AttendanceParams>,
+    @Body({ schema: AttendanceBody }) body: AttendanceBody,
+  ): Promise<AttendanceEntry> {
+    return this.lessons.setAttendance(params.lessonId, params.studentId, body);
+  }
+}

@@ -1,0 +1,66 @@
+import { Injectable } from '@nestjs/common';
+import { type AttendanceEntry, AttendanceRpc, DomainError, ErrorCode, IdentityRpc, JournalRpc, type Mark, PlanningRpc } from '#contracts';
+import { RpcClient } from '#platform';
+import type { AttendanceBody, LessonContentBody, LessonContentView, LessonView, MarkBody } from './lesson.views.js';
+
+@Injectable()
+export class LessonsService {
+  constructor(private readonly rpc: RpcClient) {}
+
+  /** A lesson page as the person may see it; a lesson they may not read is answered exactly like a missing one. */
+  async lesson(lessonId: string): Promise<LessonView> {
+    const { lesson, subject, period } = await this.rpc.call(PlanningRpc.getLesson, { lessonId });
+    const context = await this.rpc.call(IdentityRpc.pageContext, { pageId: lesson.pageId, date: lesson.date });
+    if (!context.readable) throw new DomainError(ErrorCode.NotFound, 'Урок не найден');
+    const [record, attendance] = await Promise.all([
+      this.rpc.call(JournalRpc.getLesson, { lessonId }),
+      this.rpc.call(AttendanceRpc.getLesson, { lessonId }),
+    ]);
+    const entryOf = new Map(attendance.entries.map((entry) => [entry.studentId, entry]));
+    return {
+      lessonId: lesson.id,
+      schoolId: lesson.schoolId,
+      pageId: lesson.pageId,
+      classId: lesson.classId,
+      grade: lesson.grade,
+      subjectCode: lesson.subjectCode,
+      subjectName: subject.nameRu,
+      subjectMarked: subject.marked,
+      date: lesson.date,
+      lessonNumber: lesson.lessonNumber,
+      startsAt: lesson.startsAt,
+      endsAt: lesson.endsAt,
+      status: lesson.status,
+      period: period && { id: period.id, nameRu: period.nameRu, closed: period.closed },
+      className: context.page.className,
+      groupName: context.page.groupName,
+      writable: context.writable,
+      topic: record.topic,
+      homework: record.homework,
+      version: record.version,
+      students: context.students.map((student) => ({
+        studentId: student.id,
+        name: { lastName: student.lastName, firstName: student.firstName, middleName: student.middleName },
+        marks: record.marks.filter((mark) => mark.studentId === student.id),
+        attendance: entryOf.get(student.id) ?? null,
+      })),
+    };
+  }
+
+  async saveContent(lessonId: string, body: LessonContentBody, expectedVersion: number | undefined): Promise<LessonContentView> {
+    const record = await this.rpc.call(JournalRpc.saveLessonContent, {
+      lessonId,
+      ...body,
+      ...(expectedVersion === undefined ? {} : { expectedVersion }),
+    });
+    return { lessonId: record.lessonId, topic: record.topic, homework: record.homework, version: record.version };
+  }
+
+  addMark(lessonId: string, body: MarkBody): Promise<Mark> {
+    return this.rpc.call(JournalRpc.addMark, { lessonId, ...body });
+  }
+
+  setAttendance(lessonId: string, studentId: string, body: AttendanceBody): Promise<AttendanceEntry> {
+    return this.rpc.call(AttendanceRpc.setEntry, { lessonId, studentId, ...body });
+  }
+}

@@ -1,0 +1,49 @@
+import type { INestApplication } from '@nestjs/common';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { z } from 'zod';
+import { CSRF_HEADER } from '../access/access.guard.js';
+import { isApiPath } from '../access/api-path.js';
+import { Problem, PROBLEM_CONTENT_TYPE } from '../problem/problem.js';
+import { SESSION_COOKIE } from '../session/session-cookie.js';
+
+type ProblemSchema = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
+
+const OPERATIONS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/** The OpenAPI document of /api/v1: routes from the controllers, schemas from zod, every error as problem+json. */
+export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Электронный журнал — API')
+    .setDescription(
+      'Вход — через поставщика OpenID Connect (/api/v1/auth/login). Сессия — cookie ej_session; каждое изменение ' +
+        `требует заголовка ${CSRF_HEADER} со значением csrfToken из GET /api/v1/me. Ошибки — application/problem+json (RFC 9457).`,
+    )
+    .setVersion('1')
+    .addCookieAuth(SESSION_COOKIE)
+    .addApiKey({ type: 'apiKey', in: 'header', name: CSRF_HEADER }, 'csrf')
+    .build();
+  const document = SwaggerModule.createDocument(app, config);
+  const problemSchema = problemJsonSchema();
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: problemSchema as ProblemSchema } };
+  for (const [path, item] of Object.entries(document.paths)) {
+    if (!isApiPath(path)) continue;
+    for (const method of OPERATIONS) {
+      const operation = item[method];
+      if (!operation) continue;
+      operation.responses.default = {
+        description: 'Ошибка (RFC 9457): код в поле code, сообщение для человека в detail',
+        content: { [PROBLEM_CONTENT_TYPE]: { schema: { $ref: '#/components/schemas/Problem' } } },
+      };
+    }
+  }
+  return document;
+}
+
+/** The Problem schema alone (zod puts a schema with an id under `definitions` and refers to it). */
+function problemJsonSchema(): Record<string, unknown> {
+  const converted = z.toJSONSchema(Problem, { target: 'openapi-3.0' }) as Record<string, unknown> & {
+    definitions?: Record<string, Record<string, unknown>>;
+  };
+  const { id: _id, $schema: _schema, ...schema } = converted.definitions?.Problem ?? converted;
+  return schema;
+}

@@ -1,0 +1,10 @@
+import { createClient } from 'redis';
+
+export function createRedisConnection(url: string) {
+  return createClient({ url });
+}
+
+export type RedisConnection = ReturnType<typeof createRedisConnection>;
+
+/** The gateway's Redis connection (sessions, OIDC state). */
+export const REDIS = Symbol('REDIS');

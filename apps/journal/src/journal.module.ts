@@ -1,0 +1,21 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { type ServiceConfig, serviceInfrastructure } from '#platform';
+import { journalDatabase } from './database/journal-database.js';
+import { ImportModule } from './import/import.module.js';
+import { LessonsModule } from './lessons/lessons.module.js';
+import { MarksModule } from './marks/marks.module.js';
+
+@Module({})
+export class JournalModule {
+  static forRoot(config: ServiceConfig): DynamicModule {
+    return {
+      module: JournalModule,
+      imports: [
+        ...serviceInfrastructure('journal', config, journalDatabase(config.databaseUrl)),
+        LessonsModule,
+        MarksModule,
+        ImportModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,116 @@
+import { Injectable } from '@nestjs/common';
+import {
+  type Actor,
+  DomainError,
+  ErrorCode,
+  IdentityRpc,
+  type LessonDetails,
+  type PageContext,
+  PlanningRpc,
+} from '#contracts';
+import { schoolDateAt, type SchoolDate } from '#domain';
+import { Clock, currentActor, RpcClient } from '#platform';
+
+/** A lesson as the calling actor may read it: the lesson with its subject and period, the page on its date. */
+export interface ReadableLesson {
+  details: LessonDetails;
+  page: PageContext;
+}
+
+/** A lesson the calling actor may write to now, with the instant of the write and the school's today. */
+export interface WritableLesson extends ReadableLesson {
+  actorId: string | null;
+  now: Date;
+  today: SchoolDate;
+  /** Entered on a school day after the lesson's day (R-MARK-3). */
+  late: boolean;
+}
+
+const LESSON_NOT_FOUND = 'Урок не найден';
+
+function lessonNotFound(): DomainError {
+  return new DomainError(ErrorCode.NotFound, LESSON_NOT_FOUND);
+}
+
+function actorIdOf(actor: Actor): string | null {
+  return actor.kind === 'person' ? actor.personId : null;
+}
+
+/**
+ * Asks planning and identity about a lesson and decides whether the calling actor may read or write it.
+ * A lesson the actor may not read looks exactly like a missing one.
+ */
+@Injectable()
+export class LessonAccess {
+  constructor(
+    private readonly rpc: RpcClient,
+    private readonly clock: Clock,
+  ) {}
+
+  async forReading(lessonId: string): Promise<ReadableLesson> {
+    const actor = currentActor();
+    const details = await this.findLesson(lessonId);
+    const page = await this.pageOf(details);
+    if (actor.kind !== 'system' && !page.readable) throw lessonNotFound();
+    return { details, page };
+  }
+
+  /** Lesson found and visible, page writable (R-ACC-3), lesson not cancelled, period open. */
+  async forWriting(lessonId: string): Promise<WritableLesson> {
+    const actor = currentActor();
+    const readable = await this.forReading(lessonId);
+    const { details, page } = readable;
+    if (actor.kind !== 'system' && !page.writable) {
+      throw new DomainError(ErrorCode.Forbidden, 'Эта страница журнала вам не назначена');
+    }
+    if (details.lesson.status === 'cancelled') {
+      throw new DomainError(ErrorCode.Conflict, 'Урок отменён: записи в нём не ведутся');
+    }
+    if (details.period?.closed) {
+      throw new DomainError(ErrorCode.PeriodClosed, `Период «${details.period.nameRu}» закрыт: изменения не допускаются`);
+    }
+    const now = this.clock.now();
+    const today = schoolDateAt(now, page.school.timeZone);
+    return { ...readable, actorId: actorIdOf(actor), now, today, late: today > details.lesson.date };
+  }
+
+  private async findLesson(lessonId: string): Promise<LessonDetails> {
+    try {
+      return await this.rpc.call(PlanningRpc.getLesson, { lessonId });
+    } catch (error) {
+      throw isNotFound(error) ? lessonNotFound() : error;
+    }
+  }
+
+  private async pageOf(details: LessonDetails): Promise<PageContext> {
+    try {
+      return await this.rpc.call(IdentityRpc.pageContext, { pageId: details.lesson.pageId, date: details.lesson.date });
+    } catch (error) {
+      throw isNotFound(error) ? lessonNotFound() : error;
+    }
+  }
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof DomainError && error.code === ErrorCode.NotFound;
+}
+
+/** Marks and attendance are kept for lessons that have taken place (today or earlier in the school's zone). */
+export function assertConducted(lesson: WritableLesson): void {
+  if (lesson.details.lesson.date > lesson.today) {
+    throw new DomainError(
+      ErrorCode.LessonNotConducted,
+      'Урок ещё не проведён: отметки ставятся в день урока и позже',
+      { lessonDate: lesson.details.lesson.date, today: lesson.today },
+    );
+  }
+}
+
+/** The student is enrolled in the page's class (and group) on the lesson's date (R-CAL-4). */
+export function assertEnrolled(lesson: WritableLesson, studentId: string): void {
+  if (!lesson.page.students.some((student) => student.id === studentId)) {
+    throw new DomainError(ErrorCode.StudentNotEnrolled, 'Ученик не числится в классе на дату урока', {
+      lessonDate: lesson.details.lesson.date,
+    });
+  }
+}

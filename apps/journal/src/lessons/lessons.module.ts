@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { HistoryModule } from '../history/history.module.js';
+import { LessonAccessModule } from '../lesson-access/lesson-access.module.js';
+import { LessonRecordReader } from './lesson-record.reader.js';
+import { LessonsController } from './lessons.controller.js';
+import { LessonsService } from './lessons.service.js';
+
+@Module({
+  imports: [LessonAccessModule, HistoryModule],
+  controllers: [LessonsController],
+  providers: [LessonsService, LessonRecordReader],
+})
+export class LessonsModule {}
