@@ -15,12 +15,14 @@ const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
-    '^#(contracts|platform|domain|testing)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(contracts|platform|domain|testing|lesson-access)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
 };
 
 export default {
+  // The integration tests mostly wait on PostgreSQL and NATS: two workers use a 2-core machine well.
+  maxWorkers: 2,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,deploy}/**/*.spec.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,deploy}/**/*.int-spec.ts'], slowTestThreshold: 30 },

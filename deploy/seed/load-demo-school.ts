@@ -1,23 +1,12 @@
-import { createHash } from 'node:crypto';
-import {
-  AttendanceRpc,
-  IdentityRpc,
-  JournalRpc,
-  type Lesson,
-  PlanningRpc,
-  type RoleGrant,
-  SYSTEM_SEED_ACTOR,
-} from '#contracts';
-import { addDays } from '#domain';
+import { IdentityRpc, PlanningRpc, type RoleGrant, SYSTEM_SEED_ACTOR } from '#contracts';
 import type { RpcClient } from '#platform';
-import { type HistoryStudent, type ImportedEntry, type ImportedLesson, illnessCalendar, lessonHistory } from './history/lesson-history.js';
-import type { DemoSchoolPlan, DemoYear } from './school/demo-school-plan.js';
-import type { DemoLogin, PlanEnrollment, PlanMembership } from './school/plan-types.js';
+import { loadYearHistory } from './load-history.js';
+import { chunks, required } from './loader-helpers.js';
+import { type DevIdpAdmin, demoSubject, registerSignIns } from './register-sign-ins.js';
+import type { DemoSchoolPlan } from './school/demo-school-plan.js';
+import type { DemoLogin } from './school/plan-types.js';
 
-export interface DevIdpAdmin {
-  url: string;
-  adminToken: string;
-}
+export { demoSubject, type DevIdpAdmin } from './register-sign-ins.js';
 
 export interface DemoLoaderOptions {
   rpc: RpcClient;
@@ -40,27 +29,6 @@ export interface DemoLoadResult {
   marksImported: number;
   attendanceImported: number;
   logins: DemoLogin[];
-}
-
-function chunks<T>(items: readonly T[], size: number): T[][] {
-  const result: T[][] = [];
-  for (let i = 0; i < items.length; i += size) result.push(items.slice(i, i + size));
-  return result;
-}
-
-function required<K, V>(map: Map<K, V>, key: K): V {
-  const value = map.get(key);
-  if (value === undefined) throw new Error(`Demo loader: nothing loaded for ${String(key)}`);
-  return value;
-}
-
-/** The OIDC subject of a demo login: stable, so loading again links the same accounts. */
-export function demoSubject(login: string): string {
-  return `demo-${createHash('sha256').update(`ejournal-demo:${login}`).digest('hex').slice(0, 32)}`;
-}
-
-function covers(range: { from: string; to: string | null }, date: string): boolean {
-  return range.from <= date && (range.to === null || date <= range.to);
 }
 
 /**
@@ -215,103 +183,4 @@ export async function loadDemoSchool(options: DemoLoaderOptions): Promise<DemoLo
   }
   if (options.devIdp) await registerSignIns(options.devIdp, plan, options.password);
   return result;
-}
-
-async function loadYearHistory(
-  options: DemoLoaderOptions,
-  year: DemoYear,
-  result: DemoLoadResult,
-  call: RpcClient['call'],
-): Promise<void> {
-  const { plan } = options;
-  const lastDay = [addDays(options.today, -1), year.request.end].sort()[0]!;
-  if (lastDay < year.request.start) return;
-  const seed = 'ejournal-demo-history';
-  const studentsByKey = new Map(plan.students.map((s) => [s.key, s]));
-  const enrollmentsByClass = groupBy(year.enrollments, (e) => e.classKey);
-  const membershipsByGroup = groupBy(year.memberships, (m) => m.groupKey);
-  const isIll = illnessCalendar(seed, year.request.start, [...new Set(year.enrollments.map((e) => e.studentKey))]);
-  const subjects = new Map(plan.subjects.map((s) => [s.code, s]));
-  const pagesById = new Map(year.pages.map((page) => [required(result.pageIds, page.key), page]));
-
-  const rosterOn = (classKey: string, groupKey: string | null, date: string): HistoryStudent[] => {
-    const inClass = (enrollmentsByClass.get(classKey) ?? []).filter((e: PlanEnrollment) => covers(e, date)).map((e) => e.studentKey);
-    const inGroup = groupKey
-      ? new Set((membershipsByGroup.get(groupKey) ?? []).filter((m: PlanMembership) => covers(m, date)).map((m) => m.studentKey))
-      : null;
-    return inClass
-      .filter((key) => !inGroup || inGroup.has(key))
-      .map((key) => ({ key, id: required(result.personIds, key), ability: studentsByKey.get(key)?.ability ?? 4 }));
-  };
-
-  for (const pageBatch of chunks([...pagesById.keys()], 6)) {
-    const { lessons } = await call(PlanningRpc.lessonsOfPages, { pageIds: pageBatch, from: year.request.start, to: lastDay });
-    const byPage = groupBy(lessons, (lesson: Lesson) => lesson.pageId);
-    const imported: ImportedLesson[] = [];
-    const entries: ImportedEntry[] = [];
-    for (const [pageId, pageLessons] of byPage) {
-      const page = required(pagesById, pageId);
-      const teacherId = required(result.personIds, page.teacherKey);
-      pageLessons.forEach((lesson, indexInPage) => {
-        const history = lessonHistory(
-          seed,
-          { ...lesson, lessonId: lesson.id, indexInPage },
-          {
-            timeZone: plan.school.timeZone,
-            teacherId,
-            subjectMarked: subjects.get(page.subjectCode)?.marked ?? true,
-            students: rosterOn(page.classKey, page.groupKey, lesson.date),
-            isIll,
-          },
-        );
-        imported.push(history.lesson);
-        entries.push(...history.entries);
-      });
-    }
-    for (const batch of chunks(imported, 200)) {
-      const outcome = await call(JournalRpc.importLessons, { schoolId: result.schoolId, timeZone: plan.school.timeZone, lessons: batch });
-      if (outcome.imported > 0) {
-        result.lessonsImported += outcome.imported;
-        result.marksImported += batch.reduce((sum, lesson) => sum + lesson.marks.length, 0);
-      }
-    }
-    for (const batch of chunks(entries, 1_000)) {
-      const outcome = await call(AttendanceRpc.importEntries, { schoolId: result.schoolId, entries: batch });
-      result.attendanceImported += outcome.imported;
-    }
-  }
-  options.log?.(`${year.request.label}: history up to ${lastDay} loaded`);
-}
-
-function groupBy<T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> {
-  const groups = new Map<K, T[]>();
-  for (const item of items) {
-    const key = keyOf(item);
-    const group = groups.get(key);
-    if (group) group.push(item);
-    else groups.set(key, [item]);
-  }
-  return groups;
-}
-
-async function registerSignIns(devIdp: DevIdpAdmin, plan: DemoSchoolPlan, password: string): Promise<void> {
-  const names = new Map(plan.people.map((person) => [person.key, person.name]));
-  const logins = plan.logins.filter((login) => login.canSignIn);
-  for (const batch of chunks(logins, 8)) {
-    await Promise.all(
-      batch.map(async (login) => {
-        const name = names.get(login.personKey);
-        const response = await fetch(`${devIdp.url}/dev/users/${encodeURIComponent(login.login)}`, {
-          method: 'PUT',
-          headers: { authorization: `Bearer ${devIdp.adminToken}`, 'content-type': 'application/json' },
-          body: JSON.stringify({
-            subject: demoSubject(login.login),
-            password,
-            name: name ? `${name.firstName} ${name.lastName}` : login.login,
-          }),
-        });
-        if (!response.ok) throw new Error(`dev-idp refused user ${login.login}: ${response.status}`);
-      }),
-    );
-  }
 }

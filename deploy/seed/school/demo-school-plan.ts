@@ -6,6 +6,8 @@ import { curriculumForGrade, type SchoolSubject, schoolSubjects } from '../curri
 import { inventPerson, randomFamilyName, randomFirstName } from '../people/name-generator.js';
 import { createRandom } from '../random.js';
 import { federalCurriculum, schoolCalendar2025 } from '../reference-data.js';
+import { chooseLogins, type DemoStaff } from './demo-logins.js';
+import { enrollStudents } from './enroll-students.js';
 import { type CohortClass, inventStudentsAndFamilies } from './families.js';
 import type {
   DemoLogin,
@@ -67,7 +69,7 @@ export interface DemoSchoolPlan {
   students: PlanStudent[];
   families: PlanFamily[];
   teacherKeys: string[];
-  staff: Record<'director' | 'deputy' | 'coordinator' | 'sysadmin', string>;
+  staff: DemoStaff;
   logins: DemoLogin[];
 }
 
@@ -98,9 +100,6 @@ export const DEMO_BELLS: Bell[] = [
   { lessonNumber: 7, start: '13:50', end: '14:30' },
   { lessonNumber: 8, start: '14:40', end: '15:20' },
 ];
-
-/** The transfer that shows R-CAL-4 in the demo: a student changes class in the middle of a quarter. */
-export const DEMO_TRANSFER_DATE = '2026-11-16';
 
 function startYearOf(request: YearRequest): number {
   return Number(request.label.slice(0, 4));
@@ -222,135 +221,4 @@ function assignClassTeachers(classes: PlanClass[], pages: PlanPage[]): void {
   }
 }
 
-function enrollStudents(
-  request: YearRequest,
-  classes: PlanClass[],
-  groups: PlanGroup[],
-  students: PlanStudent[],
-): { enrollments: PlanEnrollment[]; memberships: PlanMembership[] } {
-  const start = startYearOf(request);
-  const isCurrentDemoYear = request.derived;
-  const enrollments: PlanEnrollment[] = [];
-  const memberships: PlanMembership[] = [];
-  const byName = (a: PlanStudent, b: PlanStudent) =>
-    a.name.lastName.localeCompare(b.name.lastName, 'ru') || a.name.firstName.localeCompare(b.name.firstName, 'ru');
-  const rosterOf = new Map<string, PlanStudent[]>();
-  for (const schoolClass of classes) {
-    const cohort = start - schoolClass.grade + 1;
-    rosterOf.set(
-      schoolClass.key,
-      students.filter((s) => s.cohort === cohort && s.letter === schoolClass.letter).sort(byName),
-    );
-  }
-  // In the current year, the third student of a class "А" (grade 5 if possible) moves to "Б" mid-quarter.
-  const hasParallel = (c: PlanClass) => c.letter === 'А' && classes.some((o) => o.grade === c.grade && o.letter === 'Б');
-  const from = classes.find((c) => c.grade >= 5 && hasParallel(c)) ?? classes.find((c) => c.grade >= 2 && hasParallel(c));
-  const to = from && classes.find((c) => c.grade === from.grade && c.letter === 'Б');
-  const mover = isCurrentDemoYear && from ? rosterOf.get(from.key)?.[2] : undefined;
-
-  for (const schoolClass of classes) {
-    const roster = rosterOf.get(schoolClass.key)!;
-    const end = request.derived ? null : request.end;
-    for (const student of roster) {
-      const leaves = mover && student.key === mover.key;
-      enrollments.push({
-        studentKey: student.key,
-        classKey: schoolClass.key,
-        from: request.start,
-        to: leaves ? '2026-11-13' : end,
-      });
-    }
-    const classGroups = groups.filter((group) => group.classKey === schoolClass.key);
-    const half = Math.ceil(roster.length / 2);
-    roster.forEach((student, index) => {
-      const leaves = mover && student.key === mover.key;
-      for (const group of classGroups.filter((g) => g.name.startsWith(index < half ? '1' : '2'))) {
-        memberships.push({ studentKey: student.key, groupKey: group.key, from: request.start, to: leaves ? '2026-11-13' : end });
-      }
-    });
-  }
-  if (mover && to) {
-    enrollments.push({ studentKey: mover.key, classKey: to.key, from: DEMO_TRANSFER_DATE, to: null });
-    for (const group of groups.filter((g) => g.classKey === to.key && g.name.startsWith('1'))) {
-      memberships.push({ studentKey: mover.key, groupKey: group.key, from: DEMO_TRANSFER_DATE, to: null });
-    }
-  }
-  return { enrollments, memberships };
-}
-
-function chooseLogins(
-  current: DemoYear,
-  families: PlanFamily[],
-  teacherKeys: string[],
-  staff: DemoSchoolPlan['staff'],
-): DemoLogin[] {
-  const logins: DemoLogin[] = [
-    { login: 'director', personKey: staff.director, roles: ['director'], descriptionRu: 'директор', canSignIn: true },
-    { login: 'deputy', personKey: staff.deputy, roles: ['deputy'], descriptionRu: 'заместитель директора по УР', canSignIn: true },
-    { login: 'coordinator', personKey: staff.coordinator, roles: ['coordinator'], descriptionRu: 'координатор ИС', canSignIn: true },
-    { login: 'sysadmin', personKey: staff.sysadmin, roles: ['sysadmin'], descriptionRu: 'системный администратор', canSignIn: true },
-  ];
-  const olderClasses = current.classes.filter((c) => c.grade >= 5);
-  const classForClassTeacher = olderClasses.find((c) => c.letter === 'А' && c.classTeacherKey) ?? current.classes.find((c) => c.classTeacherKey);
-  const classTeacher = classForClassTeacher?.classTeacherKey;
-  const mathTeacher = current.pages.find((p) => ['algebra', 'mathematics'].includes(p.subjectCode) && p.grade >= 5 && p.teacherKey !== classTeacher)?.teacherKey;
-  const subjectTeacher = mathTeacher ?? current.pages.find((p) => p.grade >= 2 && p.teacherKey !== classTeacher)?.teacherKey;
-  const firstGrade = current.classes.find((c) => c.grade === 1 && c.classTeacherKey);
-  if (subjectTeacher) {
-    logins.push({ login: 'teacher', personKey: subjectTeacher, roles: ['teacher'], descriptionRu: 'учитель-предметник', canSignIn: true });
-  }
-  if (classTeacher && classForClassTeacher) {
-    logins.push({
-      login: 'classteacher',
-      personKey: classTeacher,
-      roles: ['teacher'],
-      descriptionRu: `классный руководитель ${classForClassTeacher.grade}${classForClassTeacher.letter}`,
-      canSignIn: true,
-    });
-  }
-  if (firstGrade?.classTeacherKey) {
-    logins.push({
-      login: 'primary',
-      personKey: firstGrade.classTeacherKey,
-      roles: ['teacher'],
-      descriptionRu: `учитель начальных классов, ${firstGrade.grade}${firstGrade.letter} (без отметок)`,
-      canSignIn: true,
-    });
-  }
-  const enrolledNow = new Set(current.enrollments.filter((e) => e.to === null).map((e) => e.studentKey));
-  const inClassTeachersClass = new Set(
-    current.enrollments.filter((e) => e.classKey === classForClassTeacher?.key).map((e) => e.studentKey),
-  );
-  const family =
-    families.find((f) => f.childKeys.filter((c) => enrolledNow.has(c)).length >= 2 && f.childKeys.some((c) => inClassTeachersClass.has(c))) ??
-    families.find((f) => f.childKeys.some((c) => inClassTeachersClass.has(c))) ??
-    families.find((f) => f.childKeys.some((c) => enrolledNow.has(c)));
-  if (family) {
-    logins.push({ login: 'parent', personKey: family.parentKeys[0]!, roles: ['parent'], descriptionRu: 'родитель', canSignIn: true });
-  }
-  const student = [...inClassTeachersClass][0];
-  if (student) {
-    logins.push({ login: 'student', personKey: student, roles: ['student'], descriptionRu: 'обучающийся (вход запрещён)', canSignIn: true });
-  }
-  const named = new Set(logins.map((l) => l.personKey));
-  teacherKeys
-    .filter((key) => !named.has(key))
-    .forEach((personKey, index) =>
-      logins.push({ login: `teacher${String(index + 1).padStart(2, '0')}`, personKey, roles: ['teacher'], descriptionRu: 'учитель', canSignIn: true }),
-    );
-  let parentNumber = 0;
-  for (const f of families) {
-    for (const personKey of f.parentKeys.filter((key) => !named.has(key))) {
-      parentNumber += 1;
-      const inDemoClass = f.childKeys.some((c) => inClassTeachersClass.has(c));
-      logins.push({
-        login: `parent${String(parentNumber).padStart(4, '0')}`,
-        personKey,
-        roles: ['parent'],
-        descriptionRu: 'родитель',
-        canSignIn: inDemoClass,
-      });
-    }
-  }
-  return logins;
-}
+export { DEMO_TRANSFER_DATE } from './enroll-students.js';

@@ -27,3 +27,8 @@ export * from './rpc/rpc-failure.filter.js';
 export * from './rpc/validation-pipe.js';
 export * from './bootstrap/run-service.js';
 export * from './bootstrap/service-config.js';
+export * from './database/bulk-insert.js';
+export * from './outbox/event-batches.js';
+export * from './history/append-history.js';
+export * from './history/history-change.js';
+export * from './history/history-record.entity.js';

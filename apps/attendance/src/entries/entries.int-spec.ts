@@ -10,15 +10,13 @@ import {
   type RpcRequest,
   SYSTEM_SEED_ACTOR,
 } from '#contracts';
-import { eventually, TEST_NOW } from '#testing';
-import { type AttendanceHarness, outboxDrained, refusalOf, startAttendanceHarness, TODAY, TOMORROW, YESTERDAY } from '../testing/attendance-harness.js';
-import { person, personActor } from '../testing/fake-school.js';
-import { publishedEvents } from '../testing/published-events.js';
+import { eventually, type LessonServiceHarness, outboxDrained, person, personActor, publishedEvents, refusalOf, startLessonServiceHarness, TEST_NOW, TODAY, TOMORROW, YESTERDAY } from '#testing';
+import { attendanceServiceSpec } from '../attendance.service-spec.js';
 
 type SetEntry = RpcRequest<typeof AttendanceRpc.setEntry>;
 
 describe('attendance: absences and lateness (R-ATT-1)', () => {
-  let h: AttendanceHarness;
+  let h: LessonServiceHarness;
   let page: Page;
   let gradeOnePage: Page;
   let teacher: Actor;
@@ -29,7 +27,7 @@ describe('attendance: absences and lateness (R-ATT-1)', () => {
   let leftInNovember: Person;
 
   beforeAll(async () => {
-    h = await startAttendanceHarness();
+    h = await startLessonServiceHarness(attendanceServiceSpec);
     const school = h.world.addSchool();
     teacherId = randomUUID();
     const classTeacherId = randomUUID();

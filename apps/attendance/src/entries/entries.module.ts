@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
+import { LessonAccessModule } from '#lesson-access';
 import { HistoryModule } from '../history/history.module.js';
-import { LessonAccessModule } from '../lesson-access/lesson-access.module.js';
 import { EntriesController } from './entries.controller.js';
 import { EntriesService } from './entries.service.js';
 

@@ -2,19 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type AttendanceEntry, AttendanceEvents, type AttendanceRpc, type RpcRequest } from '#contracts';
+import { assertConducted, assertEnrolled, LessonAccess, type WritableLesson } from '#lesson-access';
 import { OutboxWriter } from '#platform';
 import { lockEntries } from '../database/entry-locks.js';
 import { AttendanceHistoryWriter } from '../history/attendance-history.writer.js';
-import {
-  assertConducted,
-  assertEnrolled,
-  LessonAccess,
-  type WritableLesson,
-} from '../lesson-access/lesson-access.service.js';
 import { AttendanceEntryEntity } from './attendance-entry.entity.js';
 import { toAttendanceEntry } from './attendance-entry.mapper.js';
 
 type SetEntryRequest = RpcRequest<typeof AttendanceRpc.setEntry>;
+
+const NOT_CONDUCTED = 'Урок ещё не проведён: посещаемость отмечается в день урока и позже';
 
 @Injectable()
 export class EntriesService {
@@ -42,7 +39,7 @@ export class EntriesService {
    */
   async set(request: SetEntryRequest): Promise<AttendanceEntry> {
     const lesson = await this.access.forWriting(request.lessonId);
-    assertConducted(lesson);
+    assertConducted(lesson, NOT_CONDUCTED);
     assertEnrolled(lesson, request.studentId);
     return this.dataSource.transaction(async (manager) => {
       const key = { lessonId: request.lessonId, studentId: request.studentId };

@@ -1,37 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { bulkInsert } from '../database/bulk-insert.js';
-import type { AttendanceHistoryAction } from './attendance-history.entity.js';
+import { appendHistory, type HistoryChange } from '#platform';
 
-export interface AttendanceChange {
+export interface AttendanceChange extends HistoryChange {
   lessonId: string;
   studentId: string;
-  action: AttendanceHistoryAction;
-  oldValue: unknown;
-  newValue: unknown;
-  actorId: string | null;
-  at: Date;
-  reason?: string | null;
 }
-
-const json = (value: unknown): string | null => (value === null || value === undefined ? null : JSON.stringify(value));
 
 /** Appends changes to the attendance history in the caller's transaction (R-MARK-7). */
 @Injectable()
 export class AttendanceHistoryWriter {
   async append(manager: EntityManager, changes: readonly AttendanceChange[]): Promise<void> {
-    await bulkInsert<AttendanceChange>(
+    await appendHistory<AttendanceChange>(
       manager,
       'attendance_history',
       [
         { name: 'lesson_id', type: 'uuid', value: (change) => change.lessonId },
         { name: 'student_id', type: 'uuid', value: (change) => change.studentId },
-        { name: 'action', type: 'text', value: (change) => change.action },
-        { name: 'old_value', type: 'jsonb', value: (change) => json(change.oldValue) },
-        { name: 'new_value', type: 'jsonb', value: (change) => json(change.newValue) },
-        { name: 'actor_id', type: 'uuid', value: (change) => change.actorId },
-        { name: 'at', type: 'timestamptz', value: (change) => change.at.toISOString() },
-        { name: 'reason', type: 'text', value: (change) => change.reason ?? null },
       ],
       changes,
     );

@@ -11,11 +11,9 @@ import {
   type RpcRequest,
 } from '#contracts';
 import { schoolDateAt } from '#domain';
-import { Clock, OutboxWriter, requireSystemActor, RpcClient } from '#platform';
-import { bulkInsert } from '../database/bulk-insert.js';
+import { batchesWithinBudget, bulkInsert, Clock, OutboxWriter, requireSystemActor, RpcClient } from '#platform';
 import { lockEntries } from '../database/entry-locks.js';
 import { AttendanceHistoryWriter } from '../history/attendance-history.writer.js';
-import { batchesWithinBudget } from './event-batches.js';
 
 type ImportRequest = RpcRequest<typeof AttendanceRpc.importEntries>;
 type EntryToImport = ImportRequest['entries'][number];

@@ -1,23 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { type Actor, AttendanceEvents, AttendanceRpc, ErrorCode, type EventPayload, type Page, type RpcRequest, SYSTEM_SEED_ACTOR } from '#contracts';
-import { eventually } from '#testing';
-import { type AttendanceHarness, outboxDrained, startAttendanceHarness, TODAY } from '../testing/attendance-harness.js';
-import { person, personActor } from '../testing/fake-school.js';
-import { publishedEvents } from '../testing/published-events.js';
+import { eventually, type LessonServiceHarness, outboxDrained, person, personActor, publishedEvents, startLessonServiceHarness, TODAY } from '#testing';
+import { attendanceServiceSpec } from '../attendance.service-spec.js';
 
 type EntryToImport = RpcRequest<typeof AttendanceRpc.importEntries>['entries'][number];
 type EntriesSaved = EventPayload<typeof AttendanceEvents.entriesSaved>;
 
 describe('attendance: importing from another system (R-DATA-2)', () => {
-  let h: AttendanceHarness;
+  let h: LessonServiceHarness;
   let schoolId: string;
   let page: Page;
   let teacher: Actor;
   const students = [person('Романова', 'Ольга'), person('Волков', 'Денис')];
 
   beforeAll(async () => {
-    h = await startAttendanceHarness();
+    h = await startLessonServiceHarness(attendanceServiceSpec);
     const school = h.world.addSchool();
     schoolId = school.id;
     const teacherId = randomUUID();

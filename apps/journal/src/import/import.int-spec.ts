@@ -1,17 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { type Actor, ErrorCode, type EventPayload, JournalEvents, JournalRpc, type Page, type RpcRequest, SYSTEM_SEED_ACTOR } from '#contracts';
-import { eventually } from '#testing';
-import { person, personActor } from '../testing/fake-school.js';
-import { type JournalHarness, outboxDrained, startJournalHarness, TODAY } from '../testing/journal-harness.js';
-import { publishedEvents } from '../testing/published-events.js';
+import { eventually, type LessonServiceHarness, outboxDrained, person, personActor, publishedEvents, startLessonServiceHarness, TODAY } from '#testing';
+import { journalServiceSpec } from '../journal.service-spec.js';
 
 type ImportRequest = RpcRequest<typeof JournalRpc.importLessons>;
 type LessonToImport = ImportRequest['lessons'][number];
 type LessonsImported = EventPayload<typeof JournalEvents.lessonsImported>;
 
 describe('journal: importing lessons from another system (R-DATA-2)', () => {
-  let h: JournalHarness;
+  let h: LessonServiceHarness;
   let schoolId: string;
   let page: Page;
   let teacher: Actor;
@@ -19,7 +17,7 @@ describe('journal: importing lessons from another system (R-DATA-2)', () => {
   const students = [person('Фролов', 'Илья'), person('Соколова', 'Вера'), person('Кузнецов', 'Лев')];
 
   beforeAll(async () => {
-    h = await startJournalHarness();
+    h = await startLessonServiceHarness(journalServiceSpec);
     const school = h.world.addSchool();
     schoolId = school.id;
     teacherId = randomUUID();

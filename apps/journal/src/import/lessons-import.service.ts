@@ -4,12 +4,10 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { type EventPayload, type JournalRpc, JournalEvents, type Mark, type RpcRequest } from '#contracts';
 import { schoolDateAt } from '#domain';
-import { Clock, OutboxWriter, requireSystemActor } from '#platform';
-import { bulkInsert } from '../database/bulk-insert.js';
+import { batchesWithinBudget, bulkInsert, Clock, OutboxWriter, requireSystemActor } from '#platform';
 import { lockLessons } from '../database/lesson-locks.js';
 import type { JournalChange } from '../history/journal-history.writer.js';
 import { JournalHistoryWriter } from '../history/journal-history.writer.js';
-import { batchesWithinBudget } from './event-batches.js';
 import { assertTimeZone } from './time-zone.js';
 
 type ImportRequest = RpcRequest<typeof JournalRpc.importLessons>;

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { type Actor, ErrorCode, JournalEvents, JournalRpc, type LessonRecord, type Page, SYSTEM_SEED_ACTOR } from '#contracts';
-import { eventually, TEST_NOW } from '#testing';
-import { person, personActor } from '../testing/fake-school.js';
-import { type JournalHarness, refusalOf, startJournalHarness, TODAY, TOMORROW, YESTERDAY } from '../testing/journal-harness.js';
-import { publishedEvents } from '../testing/published-events.js';
+import { eventually, type LessonServiceHarness, person, personActor, publishedEvents, refusalOf, startLessonServiceHarness, TEST_NOW, TODAY, TOMORROW, YESTERDAY } from '#testing';
+import { journalServiceSpec } from '../journal.service-spec.js';
 
 describe('journal: lesson topic and homework', () => {
-  let h: JournalHarness;
+  let h: LessonServiceHarness;
   let page: Page;
   let gradeOnePage: Page;
   let teacher: Actor;
@@ -16,7 +14,7 @@ describe('journal: lesson topic and homework', () => {
   let stranger: Actor;
 
   beforeAll(async () => {
-    h = await startJournalHarness();
+    h = await startLessonServiceHarness(journalServiceSpec);
     const school = h.world.addSchool();
     teacherId = randomUUID();
     const deputyId = randomUUID();

@@ -2,10 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, type JournalRpc, JournalEvents, type LessonRecord, type RpcRequest } from '#contracts';
+import { LessonAccess } from '#lesson-access';
 import { OutboxWriter } from '#platform';
 import { lockLessons } from '../database/lesson-locks.js';
 import { JournalHistoryWriter } from '../history/journal-history.writer.js';
-import { LessonAccess } from '../lesson-access/lesson-access.service.js';
 import { LessonRecordEntity } from './lesson-record.entity.js';
 import { LessonRecordReader } from './lesson-record.reader.js';
 

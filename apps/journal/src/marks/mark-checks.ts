@@ -1,6 +1,6 @@
 import { DomainError, ErrorCode } from '#contracts';
 import { isOnScale, marksKeptInGrade } from '#domain';
-import type { WritableLesson } from '../lesson-access/lesson-access.service.js';
+import type { WritableLesson } from '#lesson-access';
 
 /** Marks are kept from grade 2 (R-MARK-2) and only in marked subjects (R-MARK-1). */
 export function assertMarksKept(lesson: WritableLesson): void {

@@ -1,13 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { type Actor, ErrorCode, JournalEvents, JournalRpc, type Mark, type Page, type Person, type School } from '#contracts';
-import { eventually, TEST_NOW } from '#testing';
-import { person, personActor } from '../testing/fake-school.js';
-import { type JournalHarness, outboxDrained, refusalOf, startJournalHarness, TODAY, TOMORROW, YESTERDAY } from '../testing/journal-harness.js';
-import { publishedEvents } from '../testing/published-events.js';
+import { eventually, type LessonServiceHarness, outboxDrained, person, personActor, publishedEvents, refusalOf, startLessonServiceHarness, TEST_NOW, TODAY, TOMORROW, YESTERDAY } from '#testing';
+import { journalServiceSpec } from '../journal.service-spec.js';
 
 describe('journal: marks', () => {
-  let h: JournalHarness;
+  let h: LessonServiceHarness;
   let school: School;
   let page: Page;
   let gradeOnePage: Page;
@@ -20,7 +18,7 @@ describe('journal: marks', () => {
   let joinsInJanuary: Person;
 
   beforeAll(async () => {
-    h = await startJournalHarness();
+    h = await startLessonServiceHarness(journalServiceSpec);
     school = h.world.addSchool();
     teacherId = randomUUID();
     const classTeacherId = randomUUID();

@@ -3,13 +3,15 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { type JournalRpc, JournalEvents, type Mark, type RpcRequest } from '#contracts';
+import { assertConducted, assertEnrolled, LessonAccess } from '#lesson-access';
 import { OutboxWriter } from '#platform';
 import { lockLessons } from '../database/lesson-locks.js';
 import { JournalHistoryWriter } from '../history/journal-history.writer.js';
-import { assertConducted, assertEnrolled, LessonAccess } from '../lesson-access/lesson-access.service.js';
 import { assertMarkFitsSchool, assertMarksKept } from './mark-checks.js';
 import { MarkEntity } from './mark.entity.js';
 import { toMark } from './mark.mapper.js';
+
+const NOT_CONDUCTED = 'Урок ещё не проведён: отметки ставятся в день урока и позже';
 
 @Injectable()
 export class MarksService {
@@ -24,7 +26,7 @@ export class MarksService {
   async add(request: RpcRequest<typeof JournalRpc.addMark>): Promise<Mark> {
     const lesson = await this.access.forWriting(request.lessonId);
     assertMarksKept(lesson);
-    assertConducted(lesson);
+    assertConducted(lesson, NOT_CONDUCTED);
     assertEnrolled(lesson, request.studentId);
     assertMarkFitsSchool(lesson, request.value, request.workKind);
     return this.dataSource.transaction(async (manager) => {

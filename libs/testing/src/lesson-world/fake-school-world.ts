@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Actor, LessonDetails, Page, Person, Role, School, Subject } from '#contracts';
+import type { LessonDetails, Page, Person, School, Subject } from '#contracts';
 
 export interface FakeEnrollment {
   student: Person;
@@ -19,14 +19,6 @@ export interface LessonOptions {
   marked?: boolean;
   periodClosed?: boolean;
   status?: 'scheduled' | 'cancelled';
-}
-
-export function person(lastName: string, firstName: string): Person {
-  return { id: randomUUID(), lastName, firstName, middleName: null };
-}
-
-export function personActor(personId: string, role: Role, schoolId: string): Actor {
-  return { kind: 'person', accountId: randomUUID(), personId, grants: [{ role, schoolId }] };
 }
 
 /**

@@ -1,35 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import {
-  type Actor,
-  DomainError,
-  ErrorCode,
-  IdentityRpc,
-  type LessonDetails,
-  type PageContext,
-  PlanningRpc,
-} from '#contracts';
-import { schoolDateAt, type SchoolDate } from '#domain';
+import { type Actor, DomainError, ErrorCode, IdentityRpc, type LessonDetails, type PageContext, PlanningRpc } from '#contracts';
+import { schoolDateAt } from '#domain';
 import { Clock, currentActor, RpcClient } from '#platform';
-
-/** A lesson as the calling actor may read it: the lesson with its subject and period, the page on its date. */
-export interface ReadableLesson {
-  details: LessonDetails;
-  page: PageContext;
-}
-
-/** A lesson the calling actor may write to now, with the instant of the write and the school's today. */
-export interface WritableLesson extends ReadableLesson {
-  actorId: string | null;
-  now: Date;
-  today: SchoolDate;
-  /** Entered on a school day after the lesson's day (R-MARK-3). */
-  late: boolean;
-}
+import type { ReadableLesson, WritableLesson } from './accessible-lesson.js';
 
 const LESSON_NOT_FOUND = 'Урок не найден';
 
 function lessonNotFound(): DomainError {
   return new DomainError(ErrorCode.NotFound, LESSON_NOT_FOUND);
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof DomainError && error.code === ErrorCode.NotFound;
 }
 
 function actorIdOf(actor: Actor): string | null {
@@ -88,29 +70,5 @@ export class LessonAccess {
     } catch (error) {
       throw isNotFound(error) ? lessonNotFound() : error;
     }
-  }
-}
-
-function isNotFound(error: unknown): boolean {
-  return error instanceof DomainError && error.code === ErrorCode.NotFound;
-}
-
-/** Marks and attendance are kept for lessons that have taken place (today or earlier in the school's zone). */
-export function assertConducted(lesson: WritableLesson): void {
-  if (lesson.details.lesson.date > lesson.today) {
-    throw new DomainError(
-      ErrorCode.LessonNotConducted,
-      'Урок ещё не проведён: отметки ставятся в день урока и позже',
-      { lessonDate: lesson.details.lesson.date, today: lesson.today },
-    );
-  }
-}
-
-/** The student is enrolled in the page's class (and group) on the lesson's date (R-CAL-4). */
-export function assertEnrolled(lesson: WritableLesson, studentId: string): void {
-  if (!lesson.page.students.some((student) => student.id === studentId)) {
-    throw new DomainError(ErrorCode.StudentNotEnrolled, 'Ученик не числится в классе на дату урока', {
-      lessonDate: lesson.details.lesson.date,
-    });
   }
 }

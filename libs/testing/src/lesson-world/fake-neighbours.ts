@@ -11,8 +11,9 @@ import {
   type School,
 } from '#contracts';
 import { FixedClock, PlatformModule, RequestContext, type RunningService, startService } from '#platform';
-import { TEST_NOW, type TestDeployment } from '#testing';
-import { FakeSchoolWorld } from './fake-school.js';
+import { TEST_NOW } from '../start-test-service.js';
+import type { TestDeployment } from '../test-deployment.js';
+import { FakeSchoolWorld } from './fake-school-world.js';
 
 /** Tiny real NATS responders for planning and identity, answering from a FakeSchoolWorld. */
 @Controller()

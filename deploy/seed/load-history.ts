@@ -1,0 +1,82 @@
+import { AttendanceRpc, JournalRpc, type Lesson, PlanningRpc } from '#contracts';
+import { addDays } from '#domain';
+import type { RpcClient } from '#platform';
+import { type HistoryStudent, type ImportedEntry, type ImportedLesson, illnessCalendar, lessonHistory } from './history/lesson-history.js';
+import type { DemoLoaderOptions, DemoLoadResult } from './load-demo-school.js';
+import { chunks, groupBy, required } from './loader-helpers.js';
+import type { DemoYear } from './school/demo-school-plan.js';
+import type { PlanEnrollment, PlanMembership } from './school/plan-types.js';
+
+function covers(range: { from: string; to: string | null }, date: string): boolean {
+  return range.from <= date && (range.to === null || date <= range.to);
+}
+
+/**
+ * Topics, homework, marks and attendance of a year's past lessons (before the loader's today), imported through the
+ * journal's and attendance's import commands page by page; both skip lessons they already hold.
+ */
+export async function loadYearHistory(
+  options: DemoLoaderOptions,
+  year: DemoYear,
+  result: DemoLoadResult,
+  call: RpcClient['call'],
+): Promise<void> {
+  const { plan } = options;
+  const lastDay = [addDays(options.today, -1), year.request.end].sort()[0]!;
+  if (lastDay < year.request.start) return;
+  const seed = 'ejournal-demo-history';
+  const studentsByKey = new Map(plan.students.map((s) => [s.key, s]));
+  const enrollmentsByClass = groupBy(year.enrollments, (e) => e.classKey);
+  const membershipsByGroup = groupBy(year.memberships, (m) => m.groupKey);
+  const isIll = illnessCalendar(seed, year.request.start, [...new Set(year.enrollments.map((e) => e.studentKey))]);
+  const subjects = new Map(plan.subjects.map((s) => [s.code, s]));
+  const pagesById = new Map(year.pages.map((page) => [required(result.pageIds, page.key), page]));
+
+  const rosterOn = (classKey: string, groupKey: string | null, date: string): HistoryStudent[] => {
+    const inClass = (enrollmentsByClass.get(classKey) ?? []).filter((e: PlanEnrollment) => covers(e, date)).map((e) => e.studentKey);
+    const inGroup = groupKey
+      ? new Set((membershipsByGroup.get(groupKey) ?? []).filter((m: PlanMembership) => covers(m, date)).map((m) => m.studentKey))
+      : null;
+    return inClass
+      .filter((key) => !inGroup || inGroup.has(key))
+      .map((key) => ({ key, id: required(result.personIds, key), ability: studentsByKey.get(key)?.ability ?? 4 }));
+  };
+
+  for (const pageBatch of chunks([...pagesById.keys()], 6)) {
+    const { lessons } = await call(PlanningRpc.lessonsOfPages, { pageIds: pageBatch, from: year.request.start, to: lastDay });
+    const byPage = groupBy(lessons, (lesson: Lesson) => lesson.pageId);
+    const imported: ImportedLesson[] = [];
+    const entries: ImportedEntry[] = [];
+    for (const [pageId, pageLessons] of byPage) {
+      const page = required(pagesById, pageId);
+      const teacherId = required(result.personIds, page.teacherKey);
+      pageLessons.forEach((lesson, indexInPage) => {
+        const history = lessonHistory(
+          seed,
+          { ...lesson, lessonId: lesson.id, indexInPage },
+          {
+            timeZone: plan.school.timeZone,
+            teacherId,
+            subjectMarked: subjects.get(page.subjectCode)?.marked ?? true,
+            students: rosterOn(page.classKey, page.groupKey, lesson.date),
+            isIll,
+          },
+        );
+        imported.push(history.lesson);
+        entries.push(...history.entries);
+      });
+    }
+    for (const batch of chunks(imported, 200)) {
+      const outcome = await call(JournalRpc.importLessons, { schoolId: result.schoolId, timeZone: plan.school.timeZone, lessons: batch });
+      if (outcome.imported > 0) {
+        result.lessonsImported += outcome.imported;
+        result.marksImported += batch.reduce((sum, lesson) => sum + lesson.marks.length, 0);
+      }
+    }
+    for (const batch of chunks(entries, 1_000)) {
+      const outcome = await call(AttendanceRpc.importEntries, { schoolId: result.schoolId, entries: batch });
+      result.attendanceImported += outcome.imported;
+    }
+  }
+  options.log?.(`${year.request.label}: history up to ${lastDay} loaded`);
+}
