@@ -3,6 +3,7 @@ import { z } from 'zod';
 // People read validation messages: zod speaks Russian everywhere the contracts are loaded.
 z.config(z.locales.ru());
 
+export * from './access/index.js';
 export * from './attendance/index.js';
 export * from './common/index.js';
 export * from './identity/index.js';

@@ -8,7 +8,7 @@ import { SessionStore } from '../session/session.store.js';
 import { CHILD, OTHER_PARENT, PARENT, STUDENT, SYSADMIN, TEACHER, LESSON_5A_MATH } from '../testing/fake-world.js';
 import { type GatewayHarness, startGatewayHarness } from '../testing/gateway-harness.js';
 import { isApiPath } from './api-path.js';
-import { PERMISSIONS } from './permission-table.js';
+import { POLICY } from '#policy';
 import { type RouteAction, RouteActions } from './route-actions.js';
 
 const SOME_ID = '0f0f0f0f-0000-4000-8000-000000000000';
@@ -33,7 +33,7 @@ describe('gateway: who may call what', () => {
   it('every /api/v1 route names an action of the permission table', () => {
     expect(apiRoutes.length).toBeGreaterThanOrEqual(14);
     for (const route of apiRoutes) {
-      expect({ route: `${route.method} ${route.path}`, listed: route.action !== undefined && route.action in PERMISSIONS }).toEqual({
+      expect({ route: `${route.method} ${route.path}`, listed: route.action !== undefined && route.action in POLICY }).toEqual({
         route: `${route.method} ${route.path}`,
         listed: true,
       });

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, ErrorCode, IdentityEvents, type IdentityRpc, type RpcRequest, type SchoolClass } from '#contracts';
+import { DomainError, ErrorCode, IdentityEvents, type IdentityRpc, type RpcRequest, type SchoolClass , personIdOf } from '#contracts';
 import { currentActor, OutboxWriter, requireSystemActor } from '#platform';
 import { managesSchool } from '../access/school-management.js';
 import { assertIdsExist, assertUniqueKeys } from '../loading/batch-checks.js';
@@ -97,7 +97,7 @@ export class ClassesService {
     if (!entity) throw classNotFound();
     const allowed =
       actor.kind === 'system' ||
-      (entity.classTeacherId !== null && entity.classTeacherId === actor.personId) ||
+      (entity.classTeacherId !== null && entity.classTeacherId === personIdOf(actor)) ||
       managesSchool(actor, entity.schoolId);
     if (!allowed) throw classNotFound();
     return toSchoolClass(entity);

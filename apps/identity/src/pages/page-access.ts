@@ -1,4 +1,4 @@
-import type { Actor, PageAssignment } from '#contracts';
+import { type Actor, type PageAssignment, personIdOf } from '#contracts';
 import { managesSchool } from '../access/school-management.js';
 
 export interface PageAccess {
@@ -21,9 +21,9 @@ export function pageAccess(
   date: string,
 ): PageAccess {
   if (actor.kind === 'system') return { writable: true, readable: true };
-  const own = page.assignments.filter((assignment) => assignment.teacherId === actor.personId);
+  const own = page.assignments.filter((assignment) => assignment.teacherId === personIdOf(actor));
   const writable = own.some((assignment) => coversDate(assignment, date));
   const readable =
-    writable || own.length > 0 || page.classTeacherId === actor.personId || managesSchool(actor, page.schoolId);
+    writable || own.length > 0 || page.classTeacherId === personIdOf(actor) || managesSchool(actor, page.schoolId);
   return { writable, readable };
 }

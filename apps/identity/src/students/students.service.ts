@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Child, DomainError, ErrorCode } from '#contracts';
+import { type Child, DomainError, ErrorCode , personIdOf } from '#contracts';
 import { schoolDateAt } from '#domain';
 import { Clock, currentActor } from '#platform';
 import { managedSchoolIds, managesSchool } from '../access/school-management.js';
@@ -51,7 +51,7 @@ export class StudentsService {
    */
   async childrenOfParent(parentId: string): Promise<{ children: Child[] }> {
     const actor = currentActor();
-    const seesAll = actor.kind === 'system' || actor.personId === parentId;
+    const seesAll = actor.kind === 'system' || personIdOf(actor) === parentId;
     const managed = managedSchoolIds(actor);
     if (!seesAll && managed.size === 0) throw parentNotFound();
 
@@ -105,13 +105,13 @@ export class StudentsService {
             LIMIT 1
          ) c ON true
         WHERE p.id = $1`,
-      [studentId, date, actor.kind === 'person' ? actor.personId : null],
+      [studentId, date, actor.kind === 'person' ? personIdOf(actor) : null],
     );
     if (!row) throw studentNotFound();
     const allowed =
       actor.kind === 'system' ||
       row.is_guardian ||
-      (row.class_teacher_id !== null && row.class_teacher_id === actor.personId) ||
+      (row.class_teacher_id !== null && row.class_teacher_id === personIdOf(actor)) ||
       (row.school_id !== null && managesSchool(actor, row.school_id));
     if (!allowed) throw studentNotFound();
     return { student: toChild(row) };

@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { Id } from '../common/ids.js';
+import { LocalDate } from '../common/local-date.js';
+
+/** How a person stands to a resource; identity knows these facts, the policy decides what they allow. */
+export const Relation = z.enum([
+  /** The resource is the person (their own account, their own data). */
+  'self',
+  /** A legal guardian of the student (R-REP-4). */
+  'guardian',
+  /** Class teacher of the class (of the page, of the student on the date). */
+  'class-teacher',
+  /** Assigned to the page on the date (R-ACC-3). */
+  'page-teacher',
+  /** Assigned to the page at some time: predecessors and successors read it. */
+  'page-teacher-ever',
+  /** Assigned to substitute this one lesson. */
+  'lesson-substitute',
+]);
+export type Relation = z.infer<typeof Relation>;
+
+/** What an access decision is about. Dates matter: assignments and enrollments change during the year. */
+export const ResourceRef = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('school'), id: Id }),
+  z.object({ type: z.literal('class'), id: Id }),
+  z.object({ type: z.literal('student'), id: Id, date: LocalDate }),
+  z.object({ type: z.literal('page'), id: Id, date: LocalDate, lessonId: Id.optional() }),
+  z.object({ type: z.literal('person'), id: Id }),
+]);
+export type ResourceRef = z.infer<typeof ResourceRef>;
+
+/** The facts of the calling actor about one resource. A resource that does not exist has no school and no relation. */
+export const AccessFacts = z.object({
+  exists: z.boolean(),
+  /** The schools the resource belongs to (one for most resources; a person may work in several). */
+  schoolIds: z.array(Id),
+  relations: z.array(Relation),
+});
+export type AccessFacts = z.infer<typeof AccessFacts>;

@@ -1,0 +1,20 @@
+import type { ActionPolicy } from './policy-rule.js';
+import { JOURNAL_POLICY } from './table/journal.policy.js';
+import { SESSION_POLICY } from './table/session.policy.js';
+import { STUDENTS_POLICY } from './table/students.policy.js';
+
+/**
+ * The one permission table of the system (DOMAIN.md roles, R-ACC-1…4): action → resource → rules. The gateway
+ * enforces it on every route and the services check it again with the same `decide`. Students appear nowhere.
+ */
+export const POLICY = {
+  ...SESSION_POLICY,
+  ...JOURNAL_POLICY,
+  ...STUDENTS_POLICY,
+} as const satisfies Record<string, ActionPolicy>;
+
+export type ActionName = keyof typeof POLICY;
+
+export function policyOf(action: ActionName): ActionPolicy {
+  return POLICY[action];
+}
