@@ -189,7 +189,8 @@ describe('the main job end to end: teacher writes, parent reads, class teacher s
     const lessons = await json<TeacherLesson[]>(await primary.get('/api/v1/me/lessons'), 200);
     const firstGrade = system.plan.years.at(-1)!.classes.find((c) => c.grade === 1)!;
     const lesson = lessons.find((l) => l.classId === system.demo.classIds.get(firstGrade.key))!;
-    const view = await json<LessonView>(await primary.get(`/api/v1/lessons/${lesson.lessonId}`), 200);
+    const view = await json<LessonView & { marksAllowed: boolean }>(await primary.get(`/api/v1/lessons/${lesson.lessonId}`), 200);
+    expect(view.marksAllowed).toBe(false);
     const refused = await problem(
       await primary.post(`/api/v1/lessons/${lesson.lessonId}/marks`, { studentId: view.students[0]!.studentId, value: 5, workKind: 'answer' }),
       422,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { schoolDateAt } from '#domain';
 import { PrefixedNatsClient, provisionDatabase, RpcClient, serviceDatabaseUrl } from '#platform';
 import { loadDemoSchool } from '../seed/load-demo-school.js';
@@ -8,6 +9,8 @@ import { type ManagedProcess, runToCompletion, startNodeProcess, stopAll, waitFo
 import { ensureInfrastructure } from './infrastructure.js';
 import { SERVICES, stackConfig } from './stack-config.js';
 
+// The launcher's own NATS client should not chat on the console; its problems still show.
+Logger.overrideLogger(['error', 'warn']);
 const log = (line: string) => console.log(`[ejournal] ${line}`);
 const config = stackConfig();
 const running: ManagedProcess[] = [];
@@ -65,7 +68,7 @@ async function main(): Promise<void> {
   const gateway = startNodeProcess('gateway', 'dist/apps/gateway/src/main.js', {
     ...shared,
     PORT: String(config.EJ_GATEWAY_PORT),
-    HOST: '0.0.0.0',
+    HOST: config.EJ_GATEWAY_HOST,
     PUBLIC_URL: config.gatewayUrl,
     OIDC_ISSUER: config.devIdpUrl,
     OIDC_CLIENT_ID: config.oidcClientId,

@@ -11,6 +11,8 @@ const StackEnv = z.object({
   NATS_PREFIX: z.string().default('ej'),
   REDIS_URL: z.string().default('redis://127.0.0.1:6379'),
   EJ_GATEWAY_PORT: z.coerce.number().int().default(3000),
+  /** Where the gateway listens; 0.0.0.0 opens the development system to the network. */
+  EJ_GATEWAY_HOST: z.string().default('127.0.0.1'),
   EJ_DEV_IDP_PORT: z.coerce.number().int().default(3001),
   EJ_FIRST_HEALTH_PORT: z.coerce.number().int().default(3101),
   EJ_PUBLIC_HOST: z.string().default('localhost'),

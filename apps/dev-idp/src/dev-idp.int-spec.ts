@@ -89,6 +89,14 @@ describe('dev-idp: the OpenID Connect provider for development and tests', () =>
     });
   });
 
+  it('explains itself at its root, in Russian, with the discovery address', async () => {
+    const response = await fetch(idp.url);
+    expect(response.status).toBe(200);
+    const page = await response.text();
+    expect(page).toContain('Тестовый поставщик входа');
+    expect(page).toContain(`${idp.url}/.well-known/openid-configuration`);
+  });
+
   it('refuses the admin API without the admin token', async () => {
     const response = await fetch(new URL('/dev/users/intruder', idp.url), {
       method: 'PUT',

@@ -4,7 +4,7 @@ import type { LoggerService } from '@nestjs/common';
 import Provider from 'oidc-provider';
 import { JsonLogger } from '#platform';
 import type { DevIdpOptions, RunningDevIdp } from './dev-idp-options.js';
-import { BodyTooLargeError, sendJson } from './http/http-io.js';
+import { BodyTooLargeError, escapeHtml, sendHtml, sendJson } from './http/http-io.js';
 import { InteractionsHandler } from './interactions/interactions.handler.js';
 import { providerConfiguration } from './oidc/provider-configuration.js';
 import { createRedisConnection, type RedisConnection } from './users/redis-connection.js';
@@ -74,7 +74,9 @@ function routesFor(
         ? interactions.handle(request, response, path)
         : path === '/health'
           ? health(redis, response)
-          : undefined;
+          : path === '/'
+            ? Promise.resolve(sendHtml(response, 200, indexPage(issuer)))
+            : undefined;
     if (!handled) return oidc(request, response);
     handled.catch((error: unknown) => failed(error, request, response, logger));
   };
@@ -104,4 +106,15 @@ function failed(error: unknown, request: IncomingMessage, response: ServerRespon
   logger?.error(`${request.method} ${request.url}: ${String(error)}`, 'DevIdp');
   if (!response.headersSent) sendJson(response, 500, { error: 'server_error' });
   else response.destroy();
+}
+
+function indexPage(issuer: string): string {
+  const discovery = `${issuer}/.well-known/openid-configuration`;
+  return `<!doctype html><html lang="ru"><head><meta charset="utf-8"><title>Тестовый поставщик входа</title></head>
+<body style="font-family: sans-serif; max-width: 40rem; margin: 3rem auto">
+<h1>Тестовый поставщик входа (OpenID Connect)</h1>
+<p>Заменяет ЕСИА (Госуслуги) при разработке и в тестах. Вход в журнал начинается в самом журнале:
+откройте его страницу и нажмите «Войти».</p>
+<p>Описание для подключения: <a href="${escapeHtml(discovery)}">${escapeHtml(discovery)}</a></p>
+</body></html>`;
 }

@@ -47,6 +47,8 @@ export function illnessCalendar(seed: string, yearStart: string, studentKeys: st
   return (studentKey, date) => (spells.get(studentKey) ?? []).some(([from, to]) => date >= from && date <= to);
 }
 
+const PRACTICAL_SUBJECTS = new Set(['physical-education', 'music', 'fine-arts', 'technology']);
+
 function markAround(random: Random, ability: number): number {
   const noise = (random.next() + random.next() + random.next() - 1.5) * 1.2;
   return Math.min(5, Math.max(2, Math.round(ability + noise)));
@@ -102,7 +104,8 @@ export function lessonHistory(seed: string, lesson: HistoryLesson, context: Hist
 
   const marks: ImportedLesson['marks'] = [];
   if (context.subjectMarked && marksKeptInGrade(lesson.grade)) {
-    const isTest = lesson.indexInPage % 8 === 7;
+    // Tests and dictations belong to academic subjects; PE and the arts are marked for answers and practical work.
+    const isTest = lesson.indexInPage % 8 === 7 && !PRACTICAL_SUBJECTS.has(lesson.subjectCode);
     const late = random.chance(0.03);
     for (const student of present) {
       if (isTest) {
@@ -110,7 +113,9 @@ export function lessonHistory(seed: string, lesson: HistoryLesson, context: Hist
         marks.push({ studentId: student.id, value: markAround(random, student.ability), workKind: dictation ? 'dictation' : 'test', enteredAt: entered(late) });
         if (dictation) marks.push({ studentId: student.id, value: markAround(random, student.ability), workKind: 'dictation', enteredAt: entered(late) });
       } else if (random.chance(0.16)) {
-        const workKind = random.pick(['answer', 'answer', 'homework', 'independent', lesson.subjectCode === 'physics' ? 'lab' : 'answer']);
+        const workKind = PRACTICAL_SUBJECTS.has(lesson.subjectCode)
+          ? 'answer'
+          : random.pick(['answer', 'answer', 'homework', 'independent', lesson.subjectCode === 'physics' ? 'lab' : 'answer']);
         marks.push({ studentId: student.id, value: markAround(random, student.ability), workKind, enteredAt: entered(late) });
       }
     }

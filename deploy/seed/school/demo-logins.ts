@@ -24,8 +24,10 @@ export function chooseLogins(
   const olderClasses = current.classes.filter((c) => c.grade >= 5);
   const classForClassTeacher = olderClasses.find((c) => c.letter === 'А' && c.classTeacherKey) ?? current.classes.find((c) => c.classTeacherKey);
   const classTeacher = classForClassTeacher?.classTeacherKey;
-  const mathTeacher = current.pages.find((p) => ['algebra', 'mathematics'].includes(p.subjectCode) && p.grade >= 5 && p.teacherKey !== classTeacher)?.teacherKey;
-  const subjectTeacher = mathTeacher ?? current.pages.find((p) => p.grade >= 2 && p.teacherKey !== classTeacher)?.teacherKey;
+  const leaders = new Set(current.classes.map((c) => c.classTeacherKey));
+  const notLeading = (p: { teacherKey: string }) => !leaders.has(p.teacherKey);
+  const mathTeacher = current.pages.find((p) => ['algebra', 'mathematics'].includes(p.subjectCode) && p.grade >= 5 && notLeading(p))?.teacherKey;
+  const subjectTeacher = mathTeacher ?? current.pages.find((p) => p.grade >= 2 && notLeading(p))?.teacherKey;
   const firstGrade = current.classes.find((c) => c.grade === 1 && c.classTeacherKey);
   if (subjectTeacher) {
     logins.push({ login: 'teacher', personKey: subjectTeacher, roles: ['teacher'], descriptionRu: 'учитель-предметник', canSignIn: true });
@@ -69,17 +71,19 @@ export function chooseLogins(
     .forEach((personKey, index) =>
       logins.push({ login: `teacher${String(index + 1).padStart(2, '0')}`, personKey, roles: ['teacher'], descriptionRu: 'учитель', canSignIn: true }),
     );
+  // Parents of the class teacher's class come first, so parent0001… are the ones who can sign in.
+  const inDemoClass = (f: PlanFamily) => f.childKeys.some((c) => inClassTeachersClass.has(c));
+  const ordered = [...families.filter(inDemoClass), ...families.filter((f) => !inDemoClass(f))];
   let parentNumber = 0;
-  for (const f of families) {
+  for (const f of ordered) {
     for (const personKey of f.parentKeys.filter((key) => !named.has(key))) {
       parentNumber += 1;
-      const inDemoClass = f.childKeys.some((c) => inClassTeachersClass.has(c));
       logins.push({
         login: `parent${String(parentNumber).padStart(4, '0')}`,
         personKey,
         roles: ['parent'],
         descriptionRu: 'родитель',
-        canSignIn: inDemoClass,
+        canSignIn: inDemoClass(f),
       });
     }
   }

@@ -47,81 +47,81 @@ function unitsOf(pages: PlanPage[]): Unit[] {
 }
 
 /**
- * A weekly timetable for every class: lessons from the first one on, each subject spread across days, the groups of
- * a split subject at the same time with their own teachers, and no teacher in two rooms at once. Classes are placed
- * in seeded random orders until an order without conflicts is found.
+ * A weekly timetable for every class: each unit goes to the free slot with the lowest penalty (the same subject
+ * twice a day, gaps in a child's day, lessons past the grade's daily maximum, heavy days), the groups of a split
+ * subject at the same time with their own teachers, and never a teacher in two rooms at once. Classes are placed
+ * in seeded random orders and the best timetable is kept.
  */
-export function buildTimetable(classes: TimetableClass[], seed = 'timetable', attempts = 40): Timetable {
+export function buildTimetable(classes: TimetableClass[], seed = 'timetable', attempts = 30): Timetable {
   const random = createRandom(seed);
-  let best: Timetable | undefined;
-  for (let attempt = 0; attempt < attempts && (best?.teacherConflicts ?? 1) > 0; attempt += 1) {
-    const order = attempt === 0 ? classes : random.shuffle(classes);
-    const candidate = placeClasses(order);
-    if (!best || candidate.teacherConflicts < best.teacherConflicts) best = candidate;
+  let best: (Timetable & { penalty: number }) | undefined;
+  for (let attempt = 0; attempt < attempts; attempt += 1) {
+    const candidate = placeClasses(attempt === 0 ? classes : random.shuffle(classes));
+    const better =
+      !best ||
+      candidate.teacherConflicts < best.teacherConflicts ||
+      (candidate.teacherConflicts === best.teacherConflicts && candidate.penalty < best.penalty);
+    if (better) best = candidate;
   }
-  return best!;
+  return { slots: best!.slots, teacherConflicts: best!.teacherConflicts };
 }
 
-function placeClasses(classes: TimetableClass[]): Timetable {
+interface DayState {
+  taken: Set<number>;
+  subjects: Map<string, number>;
+}
+
+function slotPenalty(day: DayState, lesson: number, subjectCode: string, max: number): number {
+  const sameSubject = day.subjects.get(subjectCode) ?? 0;
+  const last = Math.max(0, ...day.taken);
+  let penalty = sameSubject === 0 ? 0 : sameSubject === 1 ? 40 : 400;
+  if (lesson > last + 1) penalty += 30 * (lesson - last - 1);
+  if (lesson < last) penalty -= 5;
+  if (lesson > max) penalty += 60 * (lesson - max);
+  return penalty + 3 * day.taken.size + lesson;
+}
+
+function placeClasses(classes: TimetableClass[]): Timetable & { penalty: number } {
   const busy = new Set<string>();
   const slots = new Map<string, PlanSlot[]>();
   let teacherConflicts = 0;
+  let penalty = 0;
   const free = (teachers: string[], weekday: number, lesson: number) =>
     teachers.every((teacher) => !busy.has(`${teacher}|${weekday}|${lesson}`));
 
   for (const schoolClass of classes) {
     const placed: PlanSlot[] = [];
-    const lessonsOnDay = new Map<number, number>(WEEKDAYS.map((day) => [day, 0]));
-    const subjectOnDay = new Map<string, number>();
+    const days = new Map<number, DayState>(WEEKDAYS.map((day) => [day, { taken: new Set<number>(), subjects: new Map() }]));
     const max = maxLessonsPerDay(schoolClass.grade);
 
     for (const unit of unitsOf(schoolClass.pages)) {
-      const days = [...WEEKDAYS].sort(
-        (a, b) =>
-          (subjectOnDay.get(`${a}|${unit.subjectCode}`) ?? 0) - (subjectOnDay.get(`${b}|${unit.subjectCode}`) ?? 0) ||
-          lessonsOnDay.get(a)! - lessonsOnDay.get(b)! ||
-          a - b,
-      );
-      const choice = firstFree(days, lessonsOnDay, unit.teachers, [max, LAST_LESSON], free);
-      let slot = choice;
-      if (!slot) {
-        const weekday = days[0]!;
-        slot = { weekday, lesson: lessonsOnDay.get(weekday)! + 1 };
+      let choice: { weekday: number; lesson: number; penalty: number } | undefined;
+      for (const weekday of WEEKDAYS) {
+        const day = days.get(weekday)!;
+        for (let lesson = 1; lesson <= LAST_LESSON; lesson += 1) {
+          if (day.taken.has(lesson) || !free(unit.teachers, weekday, lesson)) continue;
+          const score = slotPenalty(day, lesson, unit.subjectCode, max);
+          if (!choice || score < choice.penalty) choice = { weekday, lesson, penalty: score };
+        }
+      }
+      if (!choice) {
+        const weekday = [...WEEKDAYS].sort((a, b) => days.get(a)!.taken.size - days.get(b)!.taken.size)[0]!;
+        const taken = days.get(weekday)!.taken;
+        let lesson = 1;
+        while (taken.has(lesson)) lesson += 1;
+        choice = { weekday, lesson, penalty: 1_000 };
         teacherConflicts += 1;
       }
-      lessonsOnDay.set(slot.weekday, Math.max(lessonsOnDay.get(slot.weekday)!, slot.lesson));
-      const dayKey = `${slot.weekday}|${unit.subjectCode}`;
-      subjectOnDay.set(dayKey, (subjectOnDay.get(dayKey) ?? 0) + 1);
-      for (const teacher of unit.teachers) busy.add(`${teacher}|${slot.weekday}|${slot.lesson}`);
+      const day = days.get(choice.weekday)!;
+      day.taken.add(choice.lesson);
+      day.subjects.set(unit.subjectCode, (day.subjects.get(unit.subjectCode) ?? 0) + 1);
+      penalty += choice.penalty;
+      for (const teacher of unit.teachers) busy.add(`${teacher}|${choice.weekday}|${choice.lesson}`);
       for (const page of unit.pages) {
-        placed.push({ pageKey: page.key, subjectCode: page.subjectCode, weekday: slot.weekday, lessonNumber: slot.lesson });
+        placed.push({ pageKey: page.key, subjectCode: page.subjectCode, weekday: choice.weekday, lessonNumber: choice.lesson });
       }
     }
     slots.set(schoolClass.classKey, placed);
   }
-  return { slots, teacherConflicts };
-}
-
-/** The next lesson of some day; failing that, a later lesson of some day (leaving a gap) within the limits. */
-function firstFree(
-  days: number[],
-  lessonsOnDay: Map<number, number>,
-  teachers: string[],
-  limits: number[],
-  free: (teachers: string[], weekday: number, lesson: number) => boolean,
-): { weekday: number; lesson: number } | undefined {
-  for (const limit of limits) {
-    for (const weekday of days) {
-      const next = lessonsOnDay.get(weekday)! + 1;
-      if (next <= limit && free(teachers, weekday, next)) return { weekday, lesson: next };
-    }
-  }
-  for (const limit of limits) {
-    for (const weekday of days) {
-      for (let lesson = lessonsOnDay.get(weekday)! + 2; lesson <= limit; lesson += 1) {
-        if (free(teachers, weekday, lesson)) return { weekday, lesson };
-      }
-    }
-  }
-  return undefined;
+  return { slots, teacherConflicts, penalty };
 }

@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { useRussianValidationMessages } from './common/russian-errors.js';
 
 // People read validation messages: zod speaks Russian everywhere the contracts are loaded.
-z.config(z.locales.ru());
+useRussianValidationMessages();
 
 export * from './access/index.js';
 export * from './attendance/index.js';

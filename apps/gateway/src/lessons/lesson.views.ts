@@ -31,6 +31,9 @@ export const LessonView = z
     subjectCode: SubjectCode,
     subjectName: z.string(),
     subjectMarked: z.boolean(),
+    marksAllowed: z.boolean().meta({
+      description: 'Ставятся ли в этом уроке отметки: нет в 1 классе (R-MARK-2) и в безотметочных предметах (R-MARK-1)',
+    }),
     date: LocalDate,
     lessonNumber: z.number().int(),
     startsAt: LessonTime,

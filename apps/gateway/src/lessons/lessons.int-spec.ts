@@ -31,6 +31,7 @@ describe('gateway: a lesson page', () => {
       subjectCode: 'math',
       subjectName: 'Математика',
       subjectMarked: true,
+      marksAllowed: true,
       date: '2026-12-03',
       lessonNumber: 3,
       startsAt: '10:00',

@@ -1,3 +1,4 @@
+import { marksKeptInGrade } from '#domain';
 import { Injectable } from '@nestjs/common';
 import { type AttendanceEntry, AttendanceRpc, DomainError, ErrorCode, IdentityRpc, JournalRpc, type Mark, PlanningRpc } from '#contracts';
 import { RpcClient } from '#platform';
@@ -26,6 +27,7 @@ export class LessonsService {
       subjectCode: lesson.subjectCode,
       subjectName: subject.nameRu,
       subjectMarked: subject.marked,
+      marksAllowed: subject.marked && marksKeptInGrade(lesson.grade),
       date: lesson.date,
       lessonNumber: lesson.lessonNumber,
       startsAt: lesson.startsAt,

@@ -2,6 +2,7 @@ import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '#contracts';
 import { type Problem, PROBLEM_CONTENT_TYPE, problemFor } from './problem.js';
+import { problemPage, wantsPage } from './problem-page.js';
 
 /** Every error of the HTTP API leaves as problem+json with a stable code; stack traces stay in the logs. */
 @Catch()
@@ -14,6 +15,10 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, String(request.id));
     if (reply.sent) return;
+    if (wantsPage(request.url, request.headers.accept)) {
+      void reply.status(problem.status).header('content-type', 'text/html; charset=utf-8').send(problemPage(problem));
+      return;
+    }
     void reply.status(problem.status).header('content-type', `${PROBLEM_CONTENT_TYPE}; charset=utf-8`).send(JSON.stringify(problem));
   }
 
