@@ -1,10 +1,15 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, DiscoveryModule } from '@nestjs/core';
 import { createValidationPipe, PlatformModule } from '#platform';
+import { AccessDecision } from './access/access-decision.js';
 import { AccessGuard } from './access/access.guard.js';
+import { AccessRevocationModule } from './access-revocation/access-revocation.module.js';
+import { AdminApiClientsModule } from './admin-api-clients/admin-api-clients.module.js';
 import { RouteActions } from './access/route-actions.js';
+import { AssignmentsModule } from './assignments/assignments.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClassesModule } from './classes/classes.module.js';
+import { RATE_LIMIT_SETTINGS, rateLimitSettingsOf, TOKEN_SETTINGS, tokenSettingsOf } from './config/auth-settings.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
 import { FamiliesModule } from './families/families.module.js';
 import { HomeModule } from './home/home.module.js';
@@ -12,10 +17,15 @@ import { RequestContextInterceptor } from './http/request-context.interceptor.js
 import { LessonsModule } from './lessons/lessons.module.js';
 import { MeModule } from './me/me.module.js';
 import { ProblemFilter } from './problem/problem.filter.js';
+import { RateLimiter } from './rate-limit/rate-limiter.js';
+import { RateLimits } from './rate-limit/rate-limits.js';
 import { RedisModule } from './redis/redis.module.js';
 import { SchoolCalendar } from './schools-calendar/school-calendar.js';
 import { SchoolsModule } from './schools/schools.module.js';
+import { RequestPrincipals } from './session/request-principals.js';
 import { SessionStore } from './session/session.store.js';
+import { TokenKeys } from './tokens/token-keys.js';
+import { TokenStore } from './tokens/token-store.js';
 
 /** The public entry: REST under /api/v1 in front of the services on NATS; sessions and OIDC state in Redis. */
 @Module({})
@@ -35,18 +45,39 @@ export class GatewayModule {
         ClassesModule,
         SchoolsModule,
         HomeModule,
+        AssignmentsModule,
+        AdminApiClientsModule,
+        AccessRevocationModule,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
+        { provide: TOKEN_SETTINGS, useValue: tokenSettingsOf(config) },
+        { provide: RATE_LIMIT_SETTINGS, useValue: rateLimitSettingsOf(config) },
+        { provide: TokenKeys, useValue: new TokenKeys(config.nats.prefix) },
         SessionStore,
+        TokenStore,
+        RateLimiter,
+        RateLimits,
+        RequestPrincipals,
         SchoolCalendar,
         RouteActions,
+        AccessDecision,
         { provide: APP_GUARD, useClass: AccessGuard },
         { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
-      exports: [GATEWAY_CONFIG, SessionStore, SchoolCalendar],
+      exports: [
+        GATEWAY_CONFIG,
+        TOKEN_SETTINGS,
+        RATE_LIMIT_SETTINGS,
+        TokenKeys,
+        SessionStore,
+        TokenStore,
+        RateLimits,
+        RequestPrincipals,
+        SchoolCalendar,
+      ],
     };
   }
 }

@@ -1,6 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type ServiceConfig, serviceInfrastructure } from '#platform';
+import { AccessModule } from './access/access.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
+import { ApiClientsModule } from './api-clients/api-clients.module.js';
+import { AssignmentsModule } from './assignments/assignments.module.js';
 import { ClassesModule } from './classes/classes.module.js';
 import { identityDatabase } from './database/identity-database.js';
 import { EnrollmentsModule } from './enrollments/enrollments.module.js';
@@ -27,6 +30,9 @@ export class IdentityModule {
         GuardianshipsModule,
         PagesModule,
         StudentsModule,
+        AccessModule,
+        AssignmentsModule,
+        ApiClientsModule,
       ],
     };
   }

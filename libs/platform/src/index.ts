@@ -32,3 +32,5 @@ export * from './outbox/event-batches.js';
 export * from './history/append-history.js';
 export * from './history/history-change.js';
 export * from './history/history-record.entity.js';
+export * from './events/stateless-event-consumer.js';
+export * from './events/stateless-event-handlers.js';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { AccessFacts, Actor, Relation, Role } from '#contracts';
 import { decide } from './decide.js';
+import type { ActionPolicy } from './policy-rule.js';
 import { POLICY } from './policy-table.js';
 
 const SCHOOL = '11111111-1111-4111-8111-111111111111';
@@ -58,6 +59,31 @@ describe('the permission policy', () => {
   it('a system administrator does not read marks (DOMAIN.md roles)', () => {
     expect(decide('lessons.read', person('sysadmin'), facts())).toMatchObject({ allowed: false });
     expect(decide('classes.summary.read', person('sysadmin'), facts())).toMatchObject({ allowed: false });
+  });
+
+  it('R-ACC-3: the school\'s deputy and director hand pages over and assign substitutes; readers of the page are refused visibly', () => {
+    for (const action of ['pages.assign', 'lessons.substitute'] as const) {
+      expect(decide(action, person('deputy'), facts())).toEqual({ allowed: true });
+      expect(decide(action, person('director'), facts())).toEqual({ allowed: true });
+      expect(decide(action, person('coordinator'), facts())).toEqual({ allowed: false, visible: true });
+      expect(decide(action, person('teacher'), facts(['page-teacher', 'page-teacher-ever']))).toEqual({ allowed: false, visible: true });
+      expect(decide(action, person('teacher'), facts())).toEqual({ allowed: false, visible: false });
+      expect(decide(action, person('deputy', OTHER_SCHOOL), facts())).toEqual({ allowed: false, visible: false });
+      expect(decide(action, person('deputy'), missing)).toEqual({ allowed: false, visible: false });
+    }
+  });
+
+  it('R-REP-4: identity lists a parent\'s children to that parent only', () => {
+    expect(decide('people.children.read', person('parent'), facts(['self']))).toEqual({ allowed: true });
+    expect(decide('people.children.read', person('parent'), facts([]))).toEqual({ allowed: false, visible: false });
+    expect(decide('people.children.read', person('deputy'), facts([]))).toEqual({ allowed: false, visible: false });
+  });
+
+  it('the table is consistent: every visibleWith names an action about the same kind of resource', () => {
+    for (const [action, policy] of Object.entries(POLICY) as Array<[string, ActionPolicy]>) {
+      if (policy.visibleWith === undefined) continue;
+      expect({ action, visibleWith: POLICY[policy.visibleWith as keyof typeof POLICY]?.resource }).toEqual({ action, visibleWith: policy.resource });
+    }
   });
 
   it('missing facts never widen access: an action about a resource refuses without them', () => {

@@ -1,7 +1,10 @@
 import type { ActionPolicy } from './policy-rule.js';
+import { API_CLIENTS_POLICY } from './table/api-clients.policy.js';
+import { ASSIGNMENTS_POLICY } from './table/assignments.policy.js';
 import { JOURNAL_POLICY } from './table/journal.policy.js';
 import { SESSION_POLICY } from './table/session.policy.js';
 import { STUDENTS_POLICY } from './table/students.policy.js';
+import { TOKENS_POLICY } from './table/tokens.policy.js';
 
 /**
  * The one permission table of the system (DOMAIN.md roles, R-ACC-1…4): action → resource → rules. The gateway
@@ -11,6 +14,9 @@ export const POLICY = {
   ...SESSION_POLICY,
   ...JOURNAL_POLICY,
   ...STUDENTS_POLICY,
+  ...ASSIGNMENTS_POLICY,
+  ...API_CLIENTS_POLICY,
+  ...TOKENS_POLICY,
 } as const satisfies Record<string, ActionPolicy>;
 
 export type ActionName = keyof typeof POLICY;

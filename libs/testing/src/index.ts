@@ -14,3 +14,5 @@ export * from './lesson-world/fake-school-world.js';
 export * from './lesson-world/invented-person.js';
 export * from './lesson-world/lesson-service-harness.js';
 export * from './lesson-world/person-actor.js';
+export * from './mobile-sign-in.js';
+export * from './publish-event.js';

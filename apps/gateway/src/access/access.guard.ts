@@ -3,25 +3,27 @@ import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/com
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
 import { DomainError, ErrorCode } from '#contracts';
+import { type ActionName, POLICY } from '#policy';
 import type { GatewaySession } from '../session/gateway-session.js';
-import { SESSION_COOKIE } from '../session/session-cookie.js';
-import { SessionStore } from '../session/session.store.js';
+import { RequestPrincipals } from '../session/request-principals.js';
 import { ACTION_METADATA } from './action.decorator.js';
 import { isApiPath } from './api-path.js';
-import { type ActionName, isAllowed, isPublicAction } from './permission-table.js';
+import { AccessDecision } from './access-decision.js';
+import { RESOURCE_METADATA, type ResourceLocator } from './resource-locator.js';
 
 const WRITE_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 export const CSRF_HEADER = 'x-csrf-token';
 
 /**
  * The one check in front of every route: a session (401), never a student (403, the regulation), the CSRF token on
- * writes (403), and a role allowed by the permission table for the route's action (403).
+ * writes (403), and the policy table's decision on the route's action and resource (404 or 403, AccessDecision).
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessions: SessionStore,
+    private readonly principals: RequestPrincipals,
+    private readonly decision: AccessDecision,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -36,19 +38,27 @@ export class AccessGuard implements CanActivate {
       if (isApiPath(request.url)) throw new DomainError(ErrorCode.Forbidden, 'Действие не описано в таблице доступа');
       return true;
     }
-    if (isPublicAction(action)) return true;
+    if (POLICY[action].resource === 'public') return true;
 
-    const token = request.cookies[SESSION_COOKIE];
-    const session = token ? await this.sessions.find(token) : null;
-    if (!token || !session) throw new DomainError(ErrorCode.Unauthenticated, 'Требуется вход в систему');
-    if (isStudent(session)) {
+    const principal = await this.principals.resolve(request);
+    if (!principal) throw new DomainError(ErrorCode.Unauthenticated, 'Требуется вход в систему');
+    const { actor } = principal;
+    // Only a cookie session needs the CSRF token: a browser never sends a bearer token on its own.
+    const csrfToken = principal.kind === 'person' && principal.signedIn.via === 'cookie' ? principal.signedIn.session.csrfToken : null;
+    if (actor.kind === 'person' && isStudent(actor)) {
       throw new DomainError(ErrorCode.StudentAccessForbidden, 'Обучающимся доступ к электронному журналу запрещён');
     }
-    if (WRITE_METHODS.has(request.method) && !csrfMatches(request.headers[CSRF_HEADER], session.csrfToken)) {
+    if (csrfToken !== null && WRITE_METHODS.has(request.method) && !csrfMatches(request.headers[CSRF_HEADER], csrfToken)) {
       throw new DomainError(ErrorCode.CsrfFailed, 'Запрос не подтверждён: обновите страницу и повторите действие');
     }
-    if (!isAllowed(action, session.grants)) throw new DomainError(ErrorCode.Forbidden, 'Действие недоступно для вашей роли');
-    request.signedIn = { token, session };
+    // The one policy table decides, with identity's facts about the route's resource (R-ACC-3): 404 or 403.
+    const locator = this.reflector.getAllAndOverride<ResourceLocator | undefined>(RESOURCE_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    await this.decision.enforce(request, action, locator, actor);
+    request.principal = principal;
+    if (principal.kind === 'person') request.signedIn = principal.signedIn;
     return true;
   }
 }

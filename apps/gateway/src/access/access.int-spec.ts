@@ -5,8 +5,9 @@ import { FastifyAdapter } from '@nestjs/platform-fastify';
 import { ApiSession } from '#testing';
 import { startDevIdp } from '../../../dev-idp/src/start-dev-idp.js';
 import { SessionStore } from '../session/session.store.js';
-import { CHILD, OTHER_PARENT, PARENT, STUDENT, SYSADMIN, TEACHER, LESSON_5A_MATH } from '../testing/fake-world.js';
+import { CHILD, DIRECTOR, LESSON_5A_MATH, OTHER_PARENT, PARENT, STUDENT, SYSADMIN, TEACHER } from '../testing/fake-world.js';
 import { type GatewayHarness, startGatewayHarness } from '../testing/gateway-harness.js';
+import { Action } from './action.decorator.js';
 import { isApiPath } from './api-path.js';
 import { POLICY } from '#policy';
 import { type RouteAction, RouteActions } from './route-actions.js';
@@ -56,6 +57,40 @@ describe('gateway: who may call what', () => {
     await app.close();
   });
 
+  it('refuses to boot an app with a route about a resource that does not say where the resource is', async () => {
+    @Controller('api/v1/unlocated/:lessonId')
+    class UnlocatedController {
+      @Get()
+      @Action('lessons.read')
+      read(): string {
+        return 'whose lesson?';
+      }
+
+      @Get('marks')
+      @Action('lessons.read', { kind: 'lesson', param: 'id' })
+      marks(): string {
+        return 'no :id here';
+      }
+
+      @Get('diary')
+      @Action('students.diary.read', { kind: 'lesson', param: 'lessonId' })
+      diary(): string {
+        return 'a lesson is no student';
+      }
+    }
+    @Module({ imports: [DiscoveryModule], controllers: [UnlocatedController], providers: [RouteActions] })
+    class UnlocatedModule {}
+
+    const app = await NestFactory.create(UnlocatedModule, new FastifyAdapter(), { logger: false, abortOnError: false });
+    await expect(app.init()).rejects.toThrow(
+      'Routes whose action is about a resource they do not locate: ' +
+        'GET /api/v1/unlocated/:lessonId (lessons.read is about a page and names no ResourceLocator), ' +
+        'GET /api/v1/unlocated/:lessonId/marks (the path has no parameter :id), ' +
+        'GET /api/v1/unlocated/:lessonId/diary (students.diary.read is about a student, the locator finds a page)',
+    );
+    await app.close();
+  });
+
   it('answers 401 UNAUTHENTICATED problem+json on every /api/v1 route without a session, except login and callback', async () => {
     const anonymous = harness.anonymous();
     for (const route of apiRoutes.filter((candidate) => !candidate.path.startsWith('/api/v1/auth/') || candidate.path.endsWith('logout'))) {
@@ -74,7 +109,7 @@ describe('gateway: who may call what', () => {
     const student = new ApiSession(harness.gateway.url);
     student.jar.setCookie(harness.gateway.url, `ej_session=${token}`);
     student.csrfToken = session.csrfToken;
-    const guarded = apiRoutes.filter((route) => !['/api/v1/auth/login', '/api/v1/auth/callback'].includes(route.path));
+    const guarded = apiRoutes.filter((route) => route.action && POLICY[route.action].resource !== 'public');
     for (const route of guarded) {
       const response = await student.request(route.method, concrete(route.path), { body: route.method === 'GET' ? undefined : {} });
       expect({ route: route.path, status: response.status }).toEqual({ route: route.path, status: 403 });
@@ -94,11 +129,25 @@ describe('gateway: who may call what', () => {
     expect(harness.world.seen.some((call) => call.requestId === 'req-no-csrf')).toBe(false);
   });
 
-  it('refuses a role the table does not allow: a system administrator does not read marks or lessons', async () => {
+  it('a system administrator does not read marks or lessons: to them a lesson is not there at all (404)', async () => {
     const sysadmin = await harness.login(SYSADMIN);
-    const response = await sysadmin.get(`/api/v1/lessons/${LESSON_5A_MATH.lesson.id}`);
+    const existing = await sysadmin.get(`/api/v1/lessons/${LESSON_5A_MATH.lesson.id}`);
+    const missing = await sysadmin.get(`/api/v1/lessons/${SOME_ID}`);
+    expect([existing.status, missing.status]).toEqual([404, 404]);
+    const { requestId: _a, ...existingBody } = (await existing.json()) as Record<string, unknown>;
+    const { requestId: _b, ...missingBody } = (await missing.json()) as Record<string, unknown>;
+    expect(existingBody).toEqual(missingBody);
+    expect(existingBody).toMatchObject({ code: 'NOT_FOUND', detail: 'Урок не найден' });
+  });
+
+  it('refuses visibly (403) a reader of the page who may not write on it, and a role the action is not for', async () => {
+    const director = await harness.login(DIRECTOR);
+    const mark = { studentId: CHILD.id, value: 5, workKind: 'answer' };
+    const response = await director.post(`/api/v1/lessons/${LESSON_5A_MATH.lesson.id}/marks`, mark);
     expect(response.status).toBe(403);
     expect(await response.json()).toMatchObject({ code: 'FORBIDDEN' });
+    const parent = await harness.login(PARENT);
+    expect((await parent.get('/api/v1/me/lessons')).status).toBe(403);
   });
 
   it("answers a parent asking for a stranger's child exactly as for a child that does not exist (404)", async () => {

@@ -3,11 +3,15 @@ import { ApiFoundResponse, ApiNoContentResponse, ApiOperation, ApiTags } from '@
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { Action } from '../access/action.decorator.js';
-import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
+import { TOKEN_SETTINGS } from '../config/auth-settings.js';
+import { GATEWAY_CONFIG, type GatewayConfig, type TokenSettings } from '../config/gateway-config.js';
+import { RateLimitedByIp } from '../rate-limit/rate-limited-by-ip.decorator.js';
 import { CurrentSession } from '../session/current-session.decorator.js';
 import type { SignedInSession } from '../session/gateway-session.js';
 import { SESSION_COOKIE, sessionCookieOptions } from '../session/session-cookie.js';
 import { AuthService } from './auth.service.js';
+import { checkAuthorizeRequest } from './mobile-authorization.js';
+import { MobileSignIn } from './mobile-sign-in.js';
 import { OidcLogin } from './oidc-login.js';
 import { sameSiteReturnTo } from './return-to.js';
 
@@ -23,11 +27,14 @@ export class AuthController {
   constructor(
     private readonly oidc: OidcLogin,
     private readonly auth: AuthService,
+    private readonly mobile: MobileSignIn,
     @Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig,
+    @Inject(TOKEN_SETTINGS) private readonly tokenSettings: TokenSettings,
   ) {}
 
   @Get('login')
   @Action('auth.login')
+  @RateLimitedByIp('sign-in')
   @ApiOperation({ summary: 'Начать вход через поставщика OpenID Connect (ЕСИА)' })
   @ApiFoundResponse({ description: 'Переход на страницу входа поставщика' })
   async login(
@@ -35,19 +42,44 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const url = await this.oidc.begin(request, sameSiteReturnTo(query.returnTo));
+    const returnTo = sameSiteReturnTo(query.returnTo);
+    const url = await this.oidc.begin(request, returnTo === undefined ? {} : { returnTo });
+    void reply.redirect(url, 302);
+  }
+
+  @Get('authorize')
+  @Action('auth.authorize')
+  @RateLimitedByIp('sign-in')
+  @ApiOperation({
+    summary: 'Вход мобильного приложения (OAuth 2.0, код с PKCE S256)',
+    description:
+      'Параметры: response_type=code, client_id, redirect_uri (зарегистрированный адрес приложения), state, ' +
+      'code_challenge, code_challenge_method=S256. После входа у поставщика приложение получает одноразовый code ' +
+      'на свой адрес возврата и меняет его на токены в POST /api/v1/auth/token.',
+  })
+  @ApiFoundResponse({ description: 'Переход на страницу входа поставщика или обратно в приложение с ошибкой' })
+  async authorize(@Query() query: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const decision = checkAuthorizeRequest(query, this.tokenSettings);
+    const url = decision.kind === 'sign-in' ? await this.oidc.begin(request, { mobile: decision.authorization }) : decision.url;
     void reply.redirect(url, 302);
   }
 
   @Get('callback')
   @Action('auth.callback')
+  @RateLimitedByIp('sign-in')
   @ApiOperation({
     summary: 'Возврат от поставщика входа',
-    description: 'Создаёт сессию (cookie ej_session) для известной учётной записи; обучающимся вход запрещён.',
+    description:
+      'Веб: создаёт сессию (cookie ej_session) для известной учётной записи. Мобильное приложение: возвращает его ' +
+      'на адрес возврата с одноразовым кодом. Обучающимся вход запрещён.',
   })
-  @ApiFoundResponse({ description: 'Вход выполнен: переход по returnTo или на /api/v1/me' })
+  @ApiFoundResponse({ description: 'Вход выполнен: переход по returnTo, на /api/v1/me или в приложение' })
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const { subject, returnTo } = await this.oidc.finish(request);
+    const { subject, returnTo, mobile } = await this.oidc.finish(request);
+    if (mobile) {
+      void reply.header('cache-control', 'no-store').redirect(await this.mobile.complete(subject, mobile), 302);
+      return;
+    }
     const signedIn = await this.auth.signIn(subject);
     void reply
       .setCookie(SESSION_COOKIE, signedIn.token, sessionCookieOptions(this.config.cookieSecure))

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { type Actor, DomainError, ErrorCode, IdentityRpc } from '#contracts';
+import { DomainError, ErrorCode, IdentityRpc, type ResolvedAccount } from '#contracts';
 import { RpcClient } from '#platform';
 import { isStudent } from '../access/access.guard.js';
 import type { SignedInSession } from '../session/gateway-session.js';
 import { SessionStore } from '../session/session.store.js';
-
-const GATEWAY_ACTOR: Actor = { kind: 'system', name: 'gateway' };
+import { TokenStore } from '../tokens/token-store.js';
+import { GATEWAY_ACTOR } from './gateway-actor.js';
 
 /** Turns a provider's subject into a session: only for a known, active, non-student account (R-ACC-1). */
 @Injectable()
@@ -13,18 +13,26 @@ export class AuthService {
   constructor(
     private readonly rpc: RpcClient,
     private readonly sessions: SessionStore,
+    private readonly tokens: TokenStore,
   ) {}
 
-  async signIn(subject: string): Promise<SignedInSession> {
+  /** The account of a subject as identity sees it now; the same refusals for the web, the app and a refresh. */
+  async resolveAccount(subject: string): Promise<ResolvedAccount> {
     // ACCOUNT_UNKNOWN and ACCOUNT_REVOKED from identity become a clear 403, never an empty journal.
     const account = await this.rpc.call(IdentityRpc.resolveSubject, { subject }, { actor: GATEWAY_ACTOR });
     if (isStudent(account)) {
       throw new DomainError(ErrorCode.StudentAccessForbidden, 'Обучающимся доступ к электронному журналу запрещён');
     }
-    return this.sessions.create(account);
+    return account;
   }
 
-  signOut({ token, session }: SignedInSession): Promise<void> {
+  async signIn(subject: string): Promise<SignedInSession> {
+    return this.sessions.create(await this.resolveAccount(subject));
+  }
+
+  /** Ends the web session, or the whole token family of the app's bearer token. */
+  async signOut({ via, token, session }: SignedInSession): Promise<void> {
+    if (via === 'bearer') return this.tokens.revoke(token);
     return this.sessions.destroy(token, session.accountId);
   }
 }

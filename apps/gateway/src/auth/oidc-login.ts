@@ -1,13 +1,18 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
 import type { Strategy } from 'passport-openidconnect';
+import { z } from 'zod';
 import { DomainError, ErrorCode } from '#contracts';
+import { MobileAuthorization } from './mobile-authorization.js';
 import { OIDC_STRATEGY, type OidcUser } from './oidc-strategy.factory.js';
 import { runStrategy } from './strategy-runner.js';
 
-export interface FinishedLogin {
+/** What travels through the provider's login in the OIDC state: where the web goes back, or the app's request. */
+export const LoginState = z.object({ returnTo: z.string().optional(), mobile: MobileAuthorization.optional() });
+export type LoginState = z.infer<typeof LoginState>;
+
+export interface FinishedLogin extends LoginState {
   subject: string;
-  returnTo: string | undefined;
 }
 
 /** The two halves of an OIDC login: the redirect to the provider, and the callback with the code. */
@@ -17,9 +22,9 @@ export class OidcLogin {
 
   constructor(@Inject(OIDC_STRATEGY) private readonly strategy: Strategy) {}
 
-  /** The provider's authorization URL; `returnTo` travels in the state kept in Redis. */
-  async begin(request: FastifyRequest, returnTo: string | undefined): Promise<string> {
-    const outcome = await runStrategy(this.strategy, request, { state: { returnTo } });
+  /** The provider's authorization URL; the login state travels in the OIDC state kept in Redis. */
+  async begin(request: FastifyRequest, state: LoginState): Promise<string> {
+    const outcome = await runStrategy(this.strategy, request, { state });
     if (outcome.kind === 'redirect') return outcome.url;
     this.logger.error(`OIDC login could not start: ${outcome.kind === 'error' ? String(outcome.error) : outcome.kind}`);
     throw new DomainError(ErrorCode.ServiceUnavailable, 'Сервис входа временно недоступен, повторите попытку позже');
@@ -31,8 +36,8 @@ export class OidcLogin {
     switch (outcome.kind) {
       case 'success': {
         const { subject } = outcome.user as OidcUser;
-        const state = (outcome.info as { state?: { returnTo?: unknown } } | undefined)?.state;
-        return { subject, returnTo: typeof state?.returnTo === 'string' ? state.returnTo : undefined };
+        const state = LoginState.safeParse((outcome.info as { state?: unknown } | undefined)?.state);
+        return { subject, ...(state.success ? state.data : {}) };
       }
       case 'error':
         if (isProviderRefusal(outcome.error)) break;

@@ -22,14 +22,14 @@ export class ClassesController {
   ) {}
 
   @Get('summary')
-  @Action('classes.summary.read')
+  @Action('classes.summary.read', { kind: 'class', param: 'classId' })
   @ApiOperation({ summary: 'Сводная ведомость класса за период (средние баллы и предлагаемые отметки)' })
   @ApiOkResponse({ standardSchema: ClassSummary })
   async summary(
     @Param({ schema: ClassParams }) params: z.infer<typeof ClassParams>,
     @Query({ schema: SummaryQuery }) query: z.infer<typeof SummaryQuery>,
   ): Promise<ClassSummary> {
-    // Its class teacher and school management only; NOT_FOUND otherwise, like a class that does not exist.
+    // Identity checks again with the policy table (its class teacher, the school's management): NOT_FOUND otherwise.
     const schoolClass = await this.rpc.call(IdentityRpc.classAccess, { classId: params.classId });
     const date = query.date ?? (await this.calendar.today(schoolClass.schoolId));
     return this.rpc.call(ReportingRpc.classSummary, {

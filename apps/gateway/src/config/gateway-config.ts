@@ -26,7 +26,37 @@ export interface GatewayConfig {
   cookieSecure: boolean;
   clock: Clock;
   rpcTimeoutMs: number;
+  /** Mobile sign-in (authorization code with PKCE) and bearer tokens; defaults in auth-settings.ts. */
+  tokens?: Partial<TokenSettings>;
+  /** Requests per window per account, client and IP; defaults in auth-settings.ts. */
+  rateLimits?: Partial<RateLimitSettings>;
   logger?: LoggerService | false;
+}
+
+export interface TokenSettings {
+  /** The client id the mobile app sends (a public client: no secret, PKCE instead). */
+  mobileClientId: string;
+  /** Where the gateway may send the app back with a code, compared exactly (e.g. `ejournal://auth`). */
+  mobileRedirectUris: readonly string[];
+  authorizationCodeTtlSeconds: number;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  clientTokenTtlSeconds: number;
+}
+
+/** At most `points` requests per `windowSeconds` (a fixed window). */
+export interface RateLimit {
+  points: number;
+  windowSeconds: number;
+}
+
+export interface RateLimitSettings {
+  perAccount: RateLimit;
+  perClient: RateLimit;
+  /** Sign-in routes (login, authorize, callback) per client IP. */
+  signInPerIp: RateLimit;
+  /** Token and revocation endpoints per client IP. */
+  tokenPerIp: RateLimit;
 }
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');

@@ -1,12 +1,31 @@
 import { z } from 'zod';
 import { clockFromConfig, readConfig } from '#platform';
-import type { GatewayConfig } from './gateway-config.js';
+import { DEFAULT_RATE_LIMITS, DEFAULT_TOKEN_SETTINGS } from './auth-settings.js';
+import type { GatewayConfig, RateLimit } from './gateway-config.js';
+
+function limitText({ points, windowSeconds }: RateLimit): string {
+  return `${points}/${windowSeconds}`;
+}
 
 const flag = (fallback: 'true' | 'false') =>
   z
     .enum(['true', 'false'])
     .default(fallback)
     .transform((value) => value === 'true');
+
+/** `points/seconds`, e.g. `600/60`: at most 600 requests a minute. */
+const rateLimit = (fallback: string) =>
+  z
+    .string()
+    .regex(/^\d+\/\d+$/, 'limit as points/seconds, e.g. 600/60')
+    .default(fallback)
+    .transform((value) => {
+      const [points, windowSeconds] = value.split('/').map(Number) as [number, number];
+      return { points, windowSeconds };
+    })
+    .refine((limit) => limit.points >= 1 && limit.windowSeconds >= 1, 'points and seconds must be at least 1');
+
+const seconds = (fallback: number) => z.coerce.number().int().min(1).default(fallback);
 
 export const GatewayEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
@@ -23,6 +42,16 @@ export const GatewayEnv = z.object({
   SESSION_TTL_SECONDS: z.coerce.number().int().min(60).default(43_200),
   COOKIE_SECURE: flag('true'),
   RPC_TIMEOUT_MS: z.coerce.number().int().min(100).default(5_000),
+  MOBILE_CLIENT_ID: z.string().min(1).default(DEFAULT_TOKEN_SETTINGS.mobileClientId),
+  MOBILE_REDIRECT_URIS: z.string().min(1).default(DEFAULT_TOKEN_SETTINGS.mobileRedirectUris.join(' ')),
+  AUTHORIZATION_CODE_TTL_SECONDS: seconds(DEFAULT_TOKEN_SETTINGS.authorizationCodeTtlSeconds),
+  ACCESS_TOKEN_TTL_SECONDS: seconds(DEFAULT_TOKEN_SETTINGS.accessTokenTtlSeconds),
+  REFRESH_TOKEN_TTL_SECONDS: seconds(DEFAULT_TOKEN_SETTINGS.refreshTokenTtlSeconds),
+  CLIENT_TOKEN_TTL_SECONDS: seconds(DEFAULT_TOKEN_SETTINGS.clientTokenTtlSeconds),
+  RATE_LIMIT_ACCOUNT: rateLimit(limitText(DEFAULT_RATE_LIMITS.perAccount)),
+  RATE_LIMIT_CLIENT: rateLimit(limitText(DEFAULT_RATE_LIMITS.perClient)),
+  RATE_LIMIT_SIGN_IN_IP: rateLimit(limitText(DEFAULT_RATE_LIMITS.signInPerIp)),
+  RATE_LIMIT_TOKEN_IP: rateLimit(limitText(DEFAULT_RATE_LIMITS.tokenPerIp)),
   CLOCK_NOW: z.iso.datetime({ offset: true }).optional(),
   CLOCK_RUNNING: flag('false'),
 });
@@ -46,6 +75,20 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     sessionTtlSeconds: parsed.SESSION_TTL_SECONDS,
     cookieSecure: parsed.COOKIE_SECURE,
     rpcTimeoutMs: parsed.RPC_TIMEOUT_MS,
+    tokens: {
+      mobileClientId: parsed.MOBILE_CLIENT_ID,
+      mobileRedirectUris: parsed.MOBILE_REDIRECT_URIS.split(/[\s,]+/).filter(Boolean),
+      authorizationCodeTtlSeconds: parsed.AUTHORIZATION_CODE_TTL_SECONDS,
+      accessTokenTtlSeconds: parsed.ACCESS_TOKEN_TTL_SECONDS,
+      refreshTokenTtlSeconds: parsed.REFRESH_TOKEN_TTL_SECONDS,
+      clientTokenTtlSeconds: parsed.CLIENT_TOKEN_TTL_SECONDS,
+    },
+    rateLimits: {
+      perAccount: parsed.RATE_LIMIT_ACCOUNT,
+      perClient: parsed.RATE_LIMIT_CLIENT,
+      signInPerIp: parsed.RATE_LIMIT_SIGN_IN_IP,
+      tokenPerIp: parsed.RATE_LIMIT_TOKEN_IP,
+    },
     clock: clockFromConfig(parsed.CLOCK_NOW, parsed.CLOCK_RUNNING),
   };
 }

@@ -2,8 +2,10 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from 
 import { ApiCookieAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
-import { AttendanceEntry, Mark } from '#contracts';
+import { AttendanceEntry, type LessonDetails, Mark } from '#contracts';
+import { AccessedLesson } from '../access/accessed-lesson.decorator.js';
 import { Action } from '../access/action.decorator.js';
+import type { ResourceLocator } from '../access/resource-locator.js';
 import { entityTag, expectedVersion } from './entity-tag.js';
 import {
   AttendanceBody,
@@ -16,6 +18,8 @@ import {
 } from './lesson.views.js';
 import { LessonsService } from './lessons.service.js';
 
+const LESSON: ResourceLocator = { kind: 'lesson', param: 'lessonId' };
+
 @ApiTags('Уроки')
 @ApiCookieAuth()
 @Controller('api/v1/lessons/:lessonId')
@@ -23,20 +27,21 @@ export class LessonsController {
   constructor(private readonly lessons: LessonsService) {}
 
   @Get()
-  @Action('lessons.read')
+  @Action('lessons.read', LESSON)
   @ApiOperation({ summary: 'Урок: тема, задание, ученики с отметками и посещаемостью', description: 'ETag — версия записи урока.' })
   @ApiOkResponse({ standardSchema: LessonView })
   async read(
-    @Param({ schema: LessonParams }) params: z.infer<typeof LessonParams>,
+    @Param({ schema: LessonParams }) _params: z.infer<typeof LessonParams>,
+    @AccessedLesson() details: LessonDetails,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LessonView> {
-    const lesson = await this.lessons.lesson(params.lessonId);
+    const lesson = await this.lessons.lesson(details);
     void reply.header('etag', entityTag(lesson.version));
     return lesson;
   }
 
   @Put('content')
-  @Action('lessons.content.write')
+  @Action('lessons.content.write', LESSON)
   @ApiSecurity('csrf')
   @ApiOperation({ summary: 'Записать тему и домашнее задание урока', description: 'If-Match с версией защищает от перезаписи чужих изменений.' })
   @ApiHeader({ name: 'If-Match', required: false, description: 'Ожидаемая версия записи урока, например "3"' })
@@ -54,7 +59,7 @@ export class LessonsController {
 
   @Post('marks')
   @HttpCode(201)
-  @Action('lessons.marks.write')
+  @Action('lessons.marks.write', LESSON)
   @ApiSecurity('csrf')
   @ApiOperation({ summary: 'Поставить отметку ученику за урок' })
   @ApiCreatedResponse({ standardSchema: Mark })
@@ -66,7 +71,7 @@ export class LessonsController {
   }
 
   @Put('attendance/:studentId')
-  @Action('lessons.attendance.write')
+  @Action('lessons.attendance.write', LESSON)
   @ApiSecurity('csrf')
   @ApiOperation({ summary: 'Отметить отсутствие (с причиной), опоздание (с минутами) или присутствие' })
   @ApiOkResponse({ standardSchema: AttendanceEntry })

@@ -1,6 +1,6 @@
 import { marksKeptInGrade } from '#domain';
 import { Injectable } from '@nestjs/common';
-import { type AttendanceEntry, AttendanceRpc, DomainError, ErrorCode, IdentityRpc, JournalRpc, type Mark, PlanningRpc } from '#contracts';
+import { type AttendanceEntry, AttendanceRpc, DomainError, ErrorCode, IdentityRpc, JournalRpc, type LessonDetails, type Mark } from '#contracts';
 import { RpcClient } from '#platform';
 import type { AttendanceBody, LessonContentBody, LessonContentView, LessonView, MarkBody } from './lesson.views.js';
 
@@ -8,10 +8,13 @@ import type { AttendanceBody, LessonContentBody, LessonContentView, LessonView, 
 export class LessonsService {
   constructor(private readonly rpc: RpcClient) {}
 
-  /** A lesson page as the person may see it; a lesson they may not read is answered exactly like a missing one. */
-  async lesson(lessonId: string): Promise<LessonView> {
-    const { lesson, subject, period } = await this.rpc.call(PlanningRpc.getLesson, { lessonId });
-    const context = await this.rpc.call(IdentityRpc.pageContext, { pageId: lesson.pageId, date: lesson.date });
+  /**
+   * A lesson page as the person may see it (the lesson as the AccessGuard found it). Identity checks again that they
+   * may read it; a lesson they may not read is answered exactly like a missing one.
+   */
+  async lesson({ lesson, subject, period }: LessonDetails): Promise<LessonView> {
+    const lessonId = lesson.id;
+    const context = await this.rpc.call(IdentityRpc.pageContext, { pageId: lesson.pageId, date: lesson.date, lessonId });
     if (!context.readable) throw new DomainError(ErrorCode.NotFound, 'Урок не найден');
     const [record, attendance] = await Promise.all([
       this.rpc.call(JournalRpc.getLesson, { lessonId }),

@@ -15,6 +15,7 @@ const reading = {
   classId: LESSON_1A_READING.lesson.classId,
   className: '1А',
   groupName: null,
+  substitution: false,
 };
 const math = {
   lessonId: LESSON_5A_MATH.lesson.id,
@@ -27,6 +28,7 @@ const math = {
   classId: LESSON_5A_MATH.lesson.classId,
   className: '5А',
   groupName: null,
+  substitution: false,
 };
 
 describe("gateway: a teacher's day", () => {

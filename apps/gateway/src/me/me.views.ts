@@ -26,6 +26,7 @@ export const TeacherLesson = z
     classId: Id,
     className: z.string(),
     groupName: z.string().nullable(),
+    substitution: z.boolean().meta({ description: 'Урок чужой страницы, на который назначена замена' }),
   })
   .meta({ id: 'TeacherLesson' });
 export type TeacherLesson = z.infer<typeof TeacherLesson>;

@@ -45,6 +45,8 @@ export function problemKindOf(code: ErrorCode): ProblemKind {
       return { status: 422, title: 'Урок не проведён' };
     case ErrorCode.IdempotencyKeyReused:
       return { status: 422, title: 'Ключ идемпотентности уже использован' };
+    case ErrorCode.RateLimited:
+      return { status: 429, title: 'Слишком много запросов' };
     case ErrorCode.ServiceUnavailable:
       return { status: 503, title: 'Сервис временно недоступен' };
     case ErrorCode.Internal:

@@ -15,6 +15,7 @@ export class ProblemFilter implements ExceptionFilter {
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, String(request.id));
     if (reply.sent) return;
+    if (typeof problem.retryAfterSeconds === 'number') void reply.header('retry-after', String(problem.retryAfterSeconds));
     if (wantsPage(request.url, request.headers.accept)) {
       void reply.status(problem.status).header('content-type', 'text/html; charset=utf-8').send(problemPage(problem));
       return;

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { IdentityRpc, PlanningRpc } from '#contracts';
 import { startDevIdp } from '../../../dev-idp/src/start-dev-idp.js';
 import { CHILD, LESSON_1A_READING, LESSON_5A_MATH, PARENT, TEACHER } from '../testing/fake-world.js';
 import { type GatewayHarness, startGatewayHarness } from '../testing/gateway-harness.js';
@@ -71,7 +72,9 @@ describe('gateway: every error is an RFC 9457 problem', () => {
       code: 'VALIDATION_FAILED',
       issues: [expect.objectContaining({ path: 'value' })],
     });
-    expect(harness.world.seen.some((call) => call.requestId === 'req-invalid-mark')).toBe(false);
+    // Only the access check asked about the lesson; the journal never heard of the invalid mark.
+    const asked = harness.world.seen.filter((call) => call.requestId === 'req-invalid-mark').map((call) => call.subject);
+    expect(asked).toEqual([PlanningRpc.getLesson.subject, IdentityRpc.accessFacts.subject]);
   });
 
   it('refuses a date that is not in the calendar with 400', async () => {

@@ -25,6 +25,7 @@ describe('problem details', () => {
       STUDENT_NOT_ENROLLED: 422,
       LESSON_NOT_CONDUCTED: 422,
       IDEMPOTENCY_KEY_REUSED: 422,
+      RATE_LIMITED: 429,
       SERVICE_UNAVAILABLE: 503,
       INTERNAL: 500,
     });

@@ -1,11 +1,11 @@
-import { createHash, randomBytes } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { ResolvedAccount } from '#contracts';
 import { Clock } from '#platform';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { REDIS, type RedisConnection } from '../redis/redis-connection.js';
 import { RedisKeys } from '../redis/redis-keys.js';
-import { GatewaySession, type SignedInSession } from './gateway-session.js';
+import { GatewaySession, newGatewaySession, type SignedInSession } from './gateway-session.js';
+import { opaqueToken } from './opaque-token.js';
 
 /**
  * Sessions in Redis under the SHA-256 of a random 32-byte cookie token (a leaked Redis dump holds no usable
@@ -25,16 +25,9 @@ export class SessionStore {
   }
 
   async create(account: ResolvedAccount): Promise<SignedInSession> {
-    const token = randomBytes(32).toString('base64url');
-    const session: GatewaySession = {
-      accountId: account.accountId,
-      personId: account.personId,
-      name: account.name,
-      grants: account.grants,
-      csrfToken: randomBytes(32).toString('base64url'),
-      createdAt: this.clock.now().toISOString(),
-    };
-    const digest = tokenDigest(token);
+    const token = opaqueToken.generate();
+    const session = newGatewaySession(account, this.clock.now());
+    const digest = opaqueToken.digest(token);
     const accountSessions = this.keys.accountSessions(account.accountId);
     await this.redis
       .multi()
@@ -42,13 +35,13 @@ export class SessionStore {
       .sAdd(accountSessions, digest)
       .expire(accountSessions, this.ttlSeconds)
       .exec();
-    return { token, session };
+    return { via: 'cookie', token, session };
   }
 
   /** The session of a cookie token, its TTL extended; null when unknown, expired or unreadable. */
   async find(token: string): Promise<GatewaySession | null> {
-    if (!/^[\w-]{20,100}$/.test(token)) return null;
-    const stored = await this.redis.getEx(this.keys.session(tokenDigest(token)), { type: 'EX', value: this.ttlSeconds });
+    if (!opaqueToken.isWellFormed(token)) return null;
+    const stored = await this.redis.getEx(this.keys.session(opaqueToken.digest(token)), { type: 'EX', value: this.ttlSeconds });
     if (stored === null) return null;
     const parsed = GatewaySession.safeParse(safeJson(stored));
     if (!parsed.success) return null;
@@ -57,13 +50,21 @@ export class SessionStore {
   }
 
   async destroy(token: string, accountId: string): Promise<void> {
-    const digest = tokenDigest(token);
+    const digest = opaqueToken.digest(token);
     await this.redis.multi().del(this.keys.session(digest)).sRem(this.keys.accountSessions(accountId), digest).exec();
   }
-}
 
-function tokenDigest(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
+  /** Ends every open session of an account (R-ACC-4); a session started meanwhile stays listed, so it can be ended too. */
+  async destroyAccount(accountId: string): Promise<void> {
+    const listed = this.keys.accountSessions(accountId);
+    const digests = await this.redis.sMembers(listed);
+    if (digests.length === 0) return;
+    await this.redis
+      .multi()
+      .del(digests.map((digest) => this.keys.session(digest)))
+      .sRem(listed, digests)
+      .exec();
+  }
 }
 
 function safeJson(text: string): unknown {

@@ -19,6 +19,7 @@ import {
 } from '#contracts';
 import { FixedClock, currentActor, currentPerson, PlatformModule, RequestContext, type RunningService, requireSystemActor, startService } from '#platform';
 import { TEST_NOW, type TestDeployment } from '#testing';
+import { fakeAccessFacts } from './fake-access-facts.js';
 import { CHILD, CLASS_5A, FakeWorld, PARENT, SCHOOL, SUBJECTS, TEACHER } from './fake-world.js';
 
 function seen(world: FakeWorld, subject: string, payload: unknown): void {
@@ -76,7 +77,22 @@ class FakeIdentity {
     const page = this.world.pages.find((candidate) => candidate.id === request.pageId);
     if (!page) throw new DomainError(ErrorCode.NotFound, 'Страница журнала не найдена');
     const own = isTeacherActor();
-    return { page, school: SCHOOL, writable: own, readable: own, students: own ? this.world.students : [] };
+    const facts = fakeAccessFacts(this.world, RequestContext.current()?.actor, { type: 'page', id: page.id, date: request.date });
+    return { page, school: SCHOOL, writable: own, readable: own, facts, students: own ? this.world.students : [] };
+  }
+
+  @MessagePattern(IdentityRpc.accessFacts.subject)
+  accessFacts(@Payload({ schema: IdentityRpc.accessFacts.request }) request: RpcRequest<typeof IdentityRpc.accessFacts>) {
+    seen(this.world, IdentityRpc.accessFacts.subject, request);
+    return fakeAccessFacts(this.world, RequestContext.current()?.actor, request.resource);
+  }
+
+  @MessagePattern(IdentityRpc.substitutionsOfTeacher.subject)
+  substitutionsOfTeacher(
+    @Payload({ schema: IdentityRpc.substitutionsOfTeacher.request }) request: RpcRequest<typeof IdentityRpc.substitutionsOfTeacher>,
+  ) {
+    seen(this.world, IdentityRpc.substitutionsOfTeacher.subject, request);
+    return { substitutions: [] };
   }
 
   @MessagePattern(IdentityRpc.studentAccess.subject)

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainError, ErrorCode, IdentityEvents, type IdentityRpc, type RpcRequest, type SchoolClass , personIdOf } from '#contracts';
-import { currentActor, OutboxWriter, requireSystemActor } from '#platform';
-import { managesSchool } from '../access/school-management.js';
+import { DomainError, ErrorCode, IdentityEvents, type IdentityRpc, type RpcRequest, type SchoolClass } from '#contracts';
+import { OutboxWriter, requireSystemActor } from '#platform';
+import { AccessFactsService } from '../access/access-facts.service.js';
+import { assertCallerMay } from '../access/caller-may.js';
 import { assertIdsExist, assertUniqueKeys } from '../loading/batch-checks.js';
 import { bulkUpsert } from '../loading/bulk-upsert.js';
 import { resolveExternalKeys } from '../loading/resolve-external-keys.js';
@@ -29,6 +30,7 @@ export class ClassesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly facts: AccessFactsService,
   ) {}
 
   async upsert(request: RpcRequest<typeof IdentityRpc.upsertClasses>): Promise<{ ids: Record<string, string> }> {
@@ -90,16 +92,9 @@ export class ClassesService {
     return { classes: entities.map(toSchoolClass) };
   }
 
-  /** The class for its class teacher, its school's management and the system; for anyone else it does not exist. */
+  /** The class for those the policy lets read its summary (its class teacher, its school's management) and the system. */
   async access(classId: string): Promise<SchoolClass> {
-    const actor = currentActor();
-    const entity = await this.dataSource.getRepository(SchoolClassEntity).findOneBy({ id: classId });
-    if (!entity) throw classNotFound();
-    const allowed =
-      actor.kind === 'system' ||
-      (entity.classTeacherId !== null && entity.classTeacherId === personIdOf(actor)) ||
-      managesSchool(actor, entity.schoolId);
-    if (!allowed) throw classNotFound();
-    return toSchoolClass(entity);
+    assertCallerMay('classes.summary.read', await this.facts.ofCaller({ type: 'class', id: classId }), classNotFound);
+    return this.get(classId);
   }
 }

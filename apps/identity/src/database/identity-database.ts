@@ -1,6 +1,8 @@
 import type { ServiceDatabase } from '#platform';
+import { SubstitutionEntity } from '../assignments/substitution.entity.js';
 import { AccountEntity } from '../accounts/account.entity.js';
 import { RoleGrantEntity } from '../accounts/role-grant.entity.js';
+import { ApiClientEntity } from '../api-clients/api-client.entity.js';
 import { SchoolClassEntity } from '../classes/school-class.entity.js';
 import { EnrollmentEntity } from '../enrollments/enrollment.entity.js';
 import { GroupMembershipEntity } from '../enrollments/group-membership.entity.js';
@@ -12,6 +14,8 @@ import { PersonEntity } from '../people/person.entity.js';
 import { SchoolEntity } from '../schools/school.entity.js';
 import { IdentityInitial1764720000000 } from './migrations/1764720000000-identity-initial.js';
 import { IdentityRoster1764720100000 } from './migrations/1764720100000-identity-roster.js';
+import { IdentityApiClients1764720400000 } from './migrations/1764720400000-identity-api-clients.js';
+import { IdentitySubstitutions1764720730000 } from './migrations/1764720730000-identity-substitutions.js';
 
 export function identityDatabase(url: string): ServiceDatabase {
   return {
@@ -29,7 +33,9 @@ export function identityDatabase(url: string): ServiceDatabase {
       GuardianshipEntity,
       PageEntity,
       PageAssignmentEntity,
+      ApiClientEntity,
+      SubstitutionEntity,
     ],
-    migrations: [IdentityInitial1764720000000, IdentityRoster1764720100000],
+    migrations: [IdentityInitial1764720000000, IdentityRoster1764720100000, IdentityApiClients1764720400000, IdentitySubstitutions1764720730000],
   };
 }

@@ -25,6 +25,6 @@ export class PagesController {
 
   @MessagePattern(IdentityRpc.pageContext.subject)
   context(@Payload({ schema: IdentityRpc.pageContext.request }) request: RpcRequest<typeof IdentityRpc.pageContext>) {
-    return this.pageContext.context(request.pageId, request.date);
+    return this.pageContext.context(request.pageId, request.date, request.lessonId);
   }
 }

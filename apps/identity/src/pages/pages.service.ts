@@ -11,6 +11,7 @@ import {
   type RpcRequest,
 } from '#contracts';
 import { OutboxWriter, requireSystemActor } from '#platform';
+import { scopedQuery } from '../database/scoped-query.js';
 import { assertIdsExist, assertPeriod, assertUniqueKeys } from '../loading/batch-checks.js';
 import { bulkUpsert } from '../loading/bulk-upsert.js';
 import { resolveExternalKeys } from '../loading/resolve-external-keys.js';
@@ -90,7 +91,8 @@ export class PagesService {
   }
 
   async ofTeacher(teacherId: string, date: string): Promise<{ pages: Page[] }> {
-    const rows = await this.dataSource.query<PageRow[]>(
+    const rows = await scopedQuery<PageRow>(
+      this.dataSource,
       `SELECT ${PAGE_COLUMNS}
          FROM ${PAGE_FROM}
         WHERE p.id IN (SELECT a.page_id FROM page_assignment a

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { AccessModule } from '../access/access.module.js';
 import { StudentsController } from './students.controller.js';
 import { StudentsService } from './students.service.js';
 
-@Module({ controllers: [StudentsController], providers: [StudentsService] })
+@Module({ imports: [AccessModule], controllers: [StudentsController], providers: [StudentsService] })
 export class StudentsModule {}

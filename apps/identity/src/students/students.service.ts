@@ -1,10 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { type Child, DomainError, ErrorCode , personIdOf } from '#contracts';
+import { type Child, DomainError, ErrorCode } from '#contracts';
 import { schoolDateAt } from '#domain';
-import { Clock, currentActor } from '#platform';
-import { managedSchoolIds, managesSchool } from '../access/school-management.js';
+import { Clock } from '#platform';
+import { AccessFactsService } from '../access/access-facts.service.js';
+import { assertCallerMay } from '../access/caller-may.js';
+import { scopedQuery } from '../database/scoped-query.js';
 import { className } from '../classes/class-name.js';
 import { byName } from '../people/by-name.js';
 
@@ -21,7 +23,6 @@ interface ChildRow {
 
 type ChildEnrollmentRow = ChildRow & { date_from: string | null; date_to: string | null; time_zone: string | null };
 
-type StudentRow = ChildRow & { class_teacher_id: string | null; is_guardian: boolean };
 
 function toChild(row: ChildRow): Child {
   const name = { id: row.id, lastName: row.last_name, firstName: row.first_name, middleName: row.middle_name };
@@ -37,25 +38,23 @@ const parentNotFound = () => new DomainError(ErrorCode.NotFound, 'Родител
 // The same answer for a student who does not exist and for one the actor may not see: existence is not leaked.
 const studentNotFound = () => new DomainError(ErrorCode.NotFound, 'Ученик не найден');
 
-/** Who may read which student's diary (R-REP-4). */
+/** A parent's children and the students others may read, as the policy table allows (R-REP-4). */
 @Injectable()
 export class StudentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly access: AccessFactsService,
   ) {}
 
   /**
-   * A parent's children with the class each is in today (in its school's zone). The parent and the system see all
-   * of them; school management sees those in its schools; anybody else gets NOT_FOUND.
+   * A parent's children with the class each is in today (in its school's zone), for the parent themselves and the
+   * system; anybody else gets NOT_FOUND.
    */
   async childrenOfParent(parentId: string): Promise<{ children: Child[] }> {
-    const actor = currentActor();
-    const seesAll = actor.kind === 'system' || personIdOf(actor) === parentId;
-    const managed = managedSchoolIds(actor);
-    if (!seesAll && managed.size === 0) throw parentNotFound();
-
-    const rows = await this.dataSource.query<ChildEnrollmentRow[]>(
+    assertCallerMay('people.children.read', await this.access.ofCaller({ type: 'person', id: parentId }), parentNotFound);
+    const rows = await scopedQuery<ChildEnrollmentRow>(
+      this.dataSource,
       `SELECT p.id, p.last_name, p.first_name, p.middle_name,
               e.date_from, e.date_to, c.id AS class_id, c.school_id, c.grade, c.letter, s.time_zone
          FROM guardianship g
@@ -80,40 +79,33 @@ export class StudentsService {
       const current = childRows.find(enrolledToday);
       return toChild(current ?? { ...childRows[0]!, ...NOT_ENROLLED });
     });
-    const visible = children.filter(
-      (child) => seesAll || (child.schoolId !== null && managed.has(child.schoolId)),
-    );
-    if (!seesAll && visible.length === 0) throw parentNotFound();
-    return { children: visible.sort(byName) };
+    return { children: children.sort(byName) };
   }
 
   /**
-   * The student with the class enrolled in on the date, for a guardian, the class teacher of that class, that
-   * school's management or the system. Everyone else gets exactly the answer for a student who does not exist.
+   * The student with the class enrolled in on the date, for those the policy lets read the student's diary (a
+   * guardian, the class teacher of that class, that school's management) and the system. Everyone else gets exactly
+   * the answer for a student who does not exist.
    */
   async studentAccess(studentId: string, date: string): Promise<{ student: Child }> {
-    const actor = currentActor();
-    const [row] = await this.dataSource.query<StudentRow[]>(
-      `SELECT p.id, p.last_name, p.first_name, p.middle_name,
-              c.id AS class_id, c.school_id, c.grade, c.letter, c.class_teacher_id,
-              EXISTS (SELECT 1 FROM guardianship g WHERE g.student_id = p.id AND g.parent_id = $3) AS is_guardian
-         FROM person p
-         LEFT JOIN LATERAL (
-           SELECT sc.* FROM enrollment e JOIN school_class sc ON sc.id = e.class_id
-            WHERE e.student_id = p.id AND e.date_from <= $2 AND (e.date_to IS NULL OR e.date_to >= $2)
-            ORDER BY e.date_from DESC
-            LIMIT 1
-         ) c ON true
-        WHERE p.id = $1`,
-      [studentId, date, actor.kind === 'person' ? personIdOf(actor) : null],
-    );
+    const [facts, [row]] = await Promise.all([
+      this.access.ofCaller({ type: 'student', id: studentId, date }),
+      scopedQuery<ChildRow>(
+        this.dataSource,
+        `SELECT p.id, p.last_name, p.first_name, p.middle_name, c.id AS class_id, c.school_id, c.grade, c.letter
+           FROM person p
+           LEFT JOIN LATERAL (
+             SELECT sc.* FROM enrollment e JOIN school_class sc ON sc.id = e.class_id
+              WHERE e.student_id = p.id AND e.date_from <= $2 AND (e.date_to IS NULL OR e.date_to >= $2)
+              ORDER BY e.date_from DESC
+              LIMIT 1
+           ) c ON true
+          WHERE p.id = $1`,
+        [studentId, date],
+      ),
+    ]);
+    assertCallerMay('students.diary.read', facts, studentNotFound);
     if (!row) throw studentNotFound();
-    const allowed =
-      actor.kind === 'system' ||
-      row.is_guardian ||
-      (row.class_teacher_id !== null && row.class_teacher_id === personIdOf(actor)) ||
-      (row.school_id !== null && managesSchool(actor, row.school_id));
-    if (!allowed) throw studentNotFound();
     return { student: toChild(row) };
   }
 }

@@ -23,8 +23,13 @@ export type Relation = z.infer<typeof Relation>;
 export const ResourceRef = z.discriminatedUnion('type', [
   z.object({ type: z.literal('school'), id: Id }),
   z.object({ type: z.literal('class'), id: Id }),
-  z.object({ type: z.literal('student'), id: Id, date: LocalDate }),
-  z.object({ type: z.literal('page'), id: Id, date: LocalDate, lessonId: Id.optional() }),
+  /** The student on a date (their class then); without a date, today in the school of their enrollment (R-CAL-2). */
+  z.object({ type: z.literal('student'), id: Id, date: LocalDate.optional() }),
+  /**
+   * A journal page on a date (assignments change, R-ACC-3); without a date, today in the page's school. With the
+   * lesson's id the facts also say whether the actor substitutes that lesson.
+   */
+  z.object({ type: z.literal('page'), id: Id, date: LocalDate.optional(), lessonId: Id.optional() }),
   z.object({ type: z.literal('person'), id: Id }),
 ]);
 export type ResourceRef = z.infer<typeof ResourceRef>;

@@ -19,6 +19,7 @@ export const ErrorCode = {
   IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
   Conflict: 'CONFLICT',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
+  RateLimited: 'RATE_LIMITED',
   Internal: 'INTERNAL',
 } as const;
 

@@ -48,6 +48,18 @@ export const IdentityEvents = {
     'events.identity.guardianships-saved.v1',
     z.object({ guardianships: z.array(z.object({ parentId: Id, studentId: Id })) }),
   ),
+  /**
+   * An account's access changed: revoked, restored, or its roles changed. The gateway ends the account's open
+   * sessions and tokens at once (R-ACC-4); the person signs in again to get the new rights.
+   */
+  accessChanged: defineEvent(
+    'events.identity.access-changed.v1',
+    z.object({
+      accountId: Id,
+      personId: Id,
+      change: z.enum(['revoked', 'restored', 'grants-changed']),
+    }),
+  ),
   pagesSaved: defineEvent(
     'events.identity.pages-saved.v1',
     z.object({
@@ -62,5 +74,20 @@ export const IdentityEvents = {
         }),
       ),
     }),
+  ),
+  /** A page handed over to another teacher from a date (R-ACC-3); pagesSaved carries the page's new assignments. */
+  pageHandedOver: defineEvent(
+    'events.identity.page-handed-over.v1',
+    z.object({ pageId: Id, schoolId: Id, teacherId: Id, from: LocalDate, previousTeacherIds: z.array(Id) }),
+  ),
+  /** A teacher assigned to substitute one lesson (замена, R-ACC-3). */
+  substituteAssigned: defineEvent(
+    'events.identity.substitute-assigned.v1',
+    z.object({ lessonId: Id, pageId: Id, schoolId: Id, date: LocalDate, teacherId: Id }),
+  ),
+  /** The substitution of a lesson ended. */
+  substituteRemoved: defineEvent(
+    'events.identity.substitute-removed.v1',
+    z.object({ lessonId: Id, pageId: Id, schoolId: Id, date: LocalDate, teacherId: Id }),
   ),
 } as const;

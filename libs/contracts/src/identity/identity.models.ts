@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AccessFacts } from '../access/access-facts.js';
 import { RoleGrant } from '../common/actor.js';
 import { AcademicYearLabel, Grade, Id, SubjectCode } from '../common/ids.js';
 import { LocalDate } from '../common/local-date.js';
@@ -78,6 +79,12 @@ export const PageContext = z.object({
   writable: z.boolean(),
   /** The actor may read this page (writer, class teacher of the class, school management). */
   readable: z.boolean(),
+  /**
+   * The actor's facts about the page on the date (and the lesson, when asked with one): services decide their own
+   * action with them and the policy table. Identity always sends them; a stand-in that does not is decided by
+   * `writable`/`readable`.
+   */
+  facts: AccessFacts.optional(),
   /** Students enrolled in the page's class (and group) on the date (R-CAL-4). */
   students: z.array(Person),
 });
@@ -90,3 +97,17 @@ export const Child = Person.extend({
 });
 export type Child = z.infer<typeof Child>;
 
+
+/** A teacher assigned to take one lesson of another teacher's page (замена, R-ACC-3): they write on that lesson only. */
+export const Substitution = z.object({
+  lessonId: Id,
+  pageId: Id,
+  schoolId: Id,
+  date: LocalDate,
+  teacherId: Id,
+});
+export type Substitution = z.infer<typeof Substitution>;
+
+/** A substitution with the page it is on (class, subject, group), for the substitute's list of lessons. */
+export const SubstitutionOnPage = Substitution.extend({ page: Page });
+export type SubstitutionOnPage = z.infer<typeof SubstitutionOnPage>;

@@ -1,10 +1,20 @@
 import { z } from 'zod';
+import { type AccessFacts, ResourceRef } from '../access/access-facts.js';
 import { RoleGrant } from '../common/actor.js';
 import { AcademicYearLabel, ExternalKey, Grade, Id, Ok, SubjectCode } from '../common/ids.js';
 import { LocalDate } from '../common/local-date.js';
 import { PersonName } from '../common/person-name.js';
 import { defineRpc } from '../common/rpc-definition.js';
-import type { Child, Page, PageContext, ResolvedAccount, School, SchoolClass } from './identity.models.js';
+import type {
+  Child,
+  Page,
+  PageContext,
+  ResolvedAccount,
+  School,
+  SchoolClass,
+  Substitution,
+  SubstitutionOnPage,
+} from './identity.models.js';
 import { SchoolSettings } from './identity.models.js';
 
 type IdsByKey = { ids: Record<string, string> };
@@ -99,8 +109,48 @@ export const IdentityRpc = {
   ),
   /** Pages assigned to a teacher on a date. */
   pagesOfTeacher: defineRpc<{ pages: Page[] }>()('identity.pages.of-teacher', z.object({ teacherId: Id, date: LocalDate })),
-  /** The page on a date as seen by the calling actor: writable, readable, the students enrolled. */
-  pageContext: defineRpc<PageContext>()('identity.pages.context', z.object({ pageId: Id, date: LocalDate })),
+  /**
+   * The page on a date as seen by the calling actor: writable, readable, their access facts, the students enrolled.
+   * With the lesson's id the facts also say whether the actor substitutes that lesson (R-ACC-3).
+   */
+  pageContext: defineRpc<PageContext>()(
+    'identity.pages.context',
+    z.object({ pageId: Id, date: LocalDate, lessonId: Id.optional() }),
+  ),
+  /**
+   * Hands a page over to another teacher from a date (R-ACC-3): the assignments running then end the day before, so
+   * the former teacher keeps reading the page but no longer writes on it. The school's deputy or director only.
+   */
+  handOverPage: defineRpc<Page>()(
+    'identity.pages.hand-over',
+    z.object({ pageId: Id, teacherId: Id, from: LocalDate }),
+  ),
+
+  /**
+   * Assigns a teacher of the school to substitute one lesson (замена): they write on that lesson only (R-ACC-3).
+   * The caller gives the lesson's page and date as planning knows them. The school's deputy or director only;
+   * a lesson has one substitute, assigning another replaces them.
+   */
+  assignSubstitute: defineRpc<Substitution>()(
+    'identity.substitutions.assign',
+    z.object({ lessonId: Id, pageId: Id, date: LocalDate, teacherId: Id }),
+  ),
+  /** Ends the substitution of a lesson; a lesson without one changes nothing. */
+  removeSubstitute: defineRpc<{ removed: boolean }>()(
+    'identity.substitutions.remove',
+    z.object({ lessonId: Id, pageId: Id, date: LocalDate }),
+  ),
+  /** The lessons a teacher substitutes on a date, with their pages. */
+  substitutionsOfTeacher: defineRpc<{ substitutions: SubstitutionOnPage[] }>()(
+    'identity.substitutions.of-teacher',
+    z.object({ teacherId: Id, date: LocalDate }),
+  ),
+
+  /**
+   * The calling actor's facts about one resource: whether it exists, its schools, how the actor stands to it.
+   * The policy (libs/policy) decides what they allow; a missing resource has no school and no relation.
+   */
+  accessFacts: defineRpc<AccessFacts>()('identity.access.facts', z.object({ resource: ResourceRef })),
 
   /** The calling parent's children; a parent sees nobody else (R-REP-4). */
   childrenOfParent: defineRpc<{ children: Child[] }>()('identity.children.of-parent', z.object({ parentId: Id })),

@@ -13,6 +13,8 @@ const READ_STUDENT = {
 /** A student's diary and marks: their parents, their class teacher, the school's management (R-REP-4). */
 export const STUDENTS_POLICY = {
   'children.read': { resource: null, rules: [{ roles: ['parent'], in: 'any-school' }] },
+  /** Identity's list of a parent's children: the parent themselves (R-REP-4). */
+  'people.children.read': { resource: 'person', rules: [{ roles: ['parent'], in: 'any-school', relations: ['self'] }] },
   'students.diary.read': READ_STUDENT,
   'students.marks.read': READ_STUDENT,
   'classes.summary.read': {

@@ -1,0 +1,21 @@
+import type { RouteBuilders } from '../route-builder.js';
+import { API_CLIENT_ROUTES } from './api-clients.routes.js';
+import { ASSIGNMENT_ROUTES } from './assignments.routes.js';
+import { FAMILY_ROUTES } from './families.routes.js';
+import { LESSON_ROUTES } from './lessons.routes.js';
+import { PLATFORM_ROUTES } from './platform.routes.js';
+import { REPORT_ROUTES } from './reports.routes.js';
+import { SESSION_ROUTES } from './session.routes.js';
+import { TOKEN_ROUTES } from './tokens.routes.js';
+
+/** Every route of the gateway and how the permission matrix calls it: one table per area. */
+export const ROUTE_BUILDERS: RouteBuilders = {
+  ...PLATFORM_ROUTES,
+  ...SESSION_ROUTES,
+  ...TOKEN_ROUTES,
+  ...LESSON_ROUTES,
+  ...ASSIGNMENT_ROUTES,
+  ...FAMILY_ROUTES,
+  ...REPORT_ROUTES,
+  ...API_CLIENT_ROUTES,
+};
