@@ -18,7 +18,12 @@ const BODY_LIMIT_BYTES = 1024 * 1024;
 
 /** Starts the gateway on Fastify; nothing is shared between two started gateways, so tests may start several. */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
-  const adapter = new FastifyAdapter({ genReqId: requestIdOf, requestIdHeader: false, bodyLimit: BODY_LIMIT_BYTES });
+  const adapter = new FastifyAdapter({
+    genReqId: requestIdOf,
+    requestIdHeader: false,
+    bodyLimit: BODY_LIMIT_BYTES,
+    ...(config.trustProxy === undefined ? {} : { trustProxy: config.trustProxy }),
+  });
   const app = await NestFactory.create<NestFastifyApplication>(GatewayModule.forRoot(config), adapter, {
     logger: config.logger === false ? false : (config.logger ?? new JsonLogger('gateway')),
     abortOnError: false,

@@ -42,7 +42,7 @@ export class LessonAccess {
   }
 
   /** Lesson found and visible, the action allowed on it (R-ACC-3), lesson not cancelled, period open. */
-  async forWriting(lessonId: string, action: LessonWriteAction = 'lessons.marks.write'): Promise<WritableLesson> {
+  async forWriting(lessonId: string, action: LessonWriteAction): Promise<WritableLesson> {
     const actor = currentActor();
     const readable = await this.forReading(lessonId);
     const { details, page } = readable;
@@ -78,13 +78,7 @@ export class LessonAccess {
   }
 }
 
-/**
- * The policy's decision with identity's facts about the page. A page context without facts (a stand-in for identity
- * in other services' tests) is decided by identity's own `readable`/`writable`, which it computes with the same table.
- */
+/** The policy's decision with identity's facts about the page on the lesson's date. */
 function decided(action: ActionName, actor: Actor, page: PageContext): Decision {
-  if (page.facts) return decide(action, actor, page.facts);
-  if (actor.kind === 'system') return { allowed: true };
-  const allowed = action === 'lessons.read' ? page.readable : page.writable;
-  return allowed ? { allowed: true } : { allowed: false, visible: page.readable };
+  return decide(action, actor, page.facts);
 }

@@ -38,7 +38,7 @@ export class EntriesService {
    * stays (R-MARK-7). Setting what is already recorded changes nothing and publishes nothing.
    */
   async set(request: SetEntryRequest): Promise<AttendanceEntry> {
-    const lesson = await this.access.forWriting(request.lessonId);
+    const lesson = await this.access.forWriting(request.lessonId, 'lessons.attendance.write');
     assertConducted(lesson, NOT_CONDUCTED);
     assertEnrolled(lesson, request.studentId);
     return this.dataSource.transaction(async (manager) => {

@@ -16,6 +16,8 @@ export interface OidcSettings {
 export interface GatewayConfig {
   port: number;
   host: string;
+  /** Trust X-Forwarded-* from these proxies (Fastify's trustProxy); unset: trust none. */
+  trustProxy?: boolean | string[];
   /** The URL people reach the gateway at (links on the home page). */
   publicUrl: string;
   oidc: OidcSettings;

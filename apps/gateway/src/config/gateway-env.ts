@@ -30,6 +30,8 @@ const seconds = (fallback: number) => z.coerce.number().int().min(1).default(fal
 export const GatewayEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   HOST: z.string().min(1).default('127.0.0.1'),
+  /** Behind an ingress: `true`, or a comma-separated list of proxy addresses or CIDRs. */
+  TRUST_PROXY: z.string().optional(),
   PUBLIC_URL: z.url().default('http://localhost:3000'),
   OIDC_ISSUER: z.url().default('http://localhost:3001'),
   OIDC_CLIENT_ID: z.string().min(1).default('ejournal-gateway'),
@@ -62,6 +64,7 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
   return {
     port: parsed.PORT,
     host: parsed.HOST,
+    ...(parsed.TRUST_PROXY ? { trustProxy: trustProxyOf(parsed.TRUST_PROXY) } : {}),
     publicUrl,
     oidc: {
       issuer: parsed.OIDC_ISSUER.replace(/\/+$/, ''),
@@ -91,4 +94,10 @@ export function gatewayConfigFromEnv(env: NodeJS.ProcessEnv = process.env): Gate
     },
     clock: clockFromConfig(parsed.CLOCK_NOW, parsed.CLOCK_RUNNING),
   };
+}
+
+/** Fastify's trustProxy from the environment: so per-IP limits and logs see the client, not the ingress. */
+export function trustProxyOf(value: string): boolean | string[] {
+  if (value === 'true' || value === 'false') return value === 'true';
+  return value.split(',').map((entry) => entry.trim()).filter(Boolean);
 }

@@ -16,10 +16,13 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Электронный журнал — API')
     .setDescription(
       'Вход — через поставщика OpenID Connect (/api/v1/auth/login). Сессия — cookie ej_session; каждое изменение ' +
-        `требует заголовка ${CSRF_HEADER} со значением csrfToken из GET /api/v1/me. Ошибки — application/problem+json (RFC 9457).`,
+        `требует заголовка ${CSRF_HEADER} со значением csrfToken из GET /api/v1/me. Мобильное приложение входит по ` +
+        'OIDC с PKCE (/api/v1/auth/authorize, /api/v1/auth/token) и передаёт Authorization: Bearer; муниципальный ' +
+        'портал получает токен по client_credentials. Ошибки — application/problem+json (RFC 9457).',
     )
     .setVersion('1')
     .addCookieAuth(SESSION_COOKIE)
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Токен мобильного приложения или муниципального портала' })
     .addApiKey({ type: 'apiKey', in: 'header', name: CSRF_HEADER }, 'csrf')
     .build();
   const document = SwaggerModule.createDocument(app, config);

@@ -26,6 +26,6 @@ export function problemPage(problem: Problem): string {
 /** Sign-in routes are browser navigations; a browser that asks for HTML there gets a page. */
 export function wantsPage(url: string, accept: string | undefined): boolean {
   const path = url.split('?')[0];
-  const signIn = path === '/api/v1/auth/login' || path === '/api/v1/auth/callback';
+  const signIn = path === '/api/v1/auth/login' || path === '/api/v1/auth/callback' || path === '/api/v1/auth/authorize';
   return signIn && (accept ?? '').split(',')[0]?.trim().startsWith('text/html') === true;
 }

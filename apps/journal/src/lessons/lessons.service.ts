@@ -33,7 +33,7 @@ export class LessonsService {
    * current record. Saving the same content again changes nothing. `enteredAt`/`late` stay those of the first entry.
    */
   async saveContent(request: RpcRequest<typeof JournalRpc.saveLessonContent>): Promise<LessonRecord> {
-    const lesson = await this.access.forWriting(request.lessonId);
+    const lesson = await this.access.forWriting(request.lessonId, 'lessons.content.write');
     const { pageId, schoolId, date } = lesson.details.lesson;
     const topic = request.topic;
     const homework = request.homework ? request.homework : null;

@@ -24,7 +24,7 @@ export class MarksService {
 
   /** A new current mark; a student may get several in one lesson (R-MARK-4); late after the lesson's day (R-MARK-3). */
   async add(request: RpcRequest<typeof JournalRpc.addMark>): Promise<Mark> {
-    const lesson = await this.access.forWriting(request.lessonId);
+    const lesson = await this.access.forWriting(request.lessonId, 'lessons.marks.write');
     assertMarksKept(lesson);
     assertConducted(lesson, NOT_CONDUCTED);
     assertEnrolled(lesson, request.studentId);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { AttendanceEvents, ErrorCode, type Lesson, ReportingRpc } from '#contracts';
+import { AttendanceEvents, ErrorCode, type Lesson, PlanningEvents, ReportingRpc } from '#contracts';
 import { type RunningService, RpcClient } from '#platform';
 import { createTestDeployment, startTestService, type TestDeployment } from '#testing';
 import { reportingServiceSpec } from '../reporting.service-spec.js';
@@ -170,6 +170,15 @@ describe('reporting: the e-diary', () => {
       periodId: school.periods.q1,
     });
     expect(chosen).toEqual(inBreak);
+  });
+
+  it('a period of another school is never answered for a student, even by id', async () => {
+    const otherSchool = new SchoolFixture();
+    await publisher.publish(PlanningEvents.yearSaved, otherSchool.year());
+    await readModelSettled(rpc);
+    await expect(
+      rpc.call(ReportingRpc.diaryMarks, { studentId: people.ivanov, date: '2026-12-03', periodId: otherSchool.periods.q1 }),
+    ).rejects.toMatchObject({ code: ErrorCode.NotFound });
   });
 
   it('R-MARK-4: the weight of a kind counts in the diary average', async () => {

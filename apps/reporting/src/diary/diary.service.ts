@@ -81,10 +81,13 @@ const STUDENT_PERIOD_ON_DATE_SQL = `
   LEFT JOIN LATERAL (${periodOfClassOnDateSql('c', '$2::date')}) pr ON true
   WHERE p.id = $1`;
 
+// The schools the student has been enrolled in: a period asked for by id must be one of theirs.
+const STUDENT_SCHOOLS_SQL = `SELECT c.school_id FROM enrollment e JOIN school_class c ON c.id = e.class_id WHERE e.student_id = p.id`;
+
 const STUDENT_PERIOD_BY_ID_SQL = `
   SELECT p.last_name, p.first_name, p.middle_name, ${PERIOD_SELECT}
   FROM person p
-  LEFT JOIN LATERAL (${periodByIdSql('$2')}) pr ON true
+  LEFT JOIN LATERAL (${periodByIdSql('$2', STUDENT_SCHOOLS_SQL)}) pr ON true
   WHERE p.id = $1`;
 
 // Subjects with a lesson of the student or a mark of the student in the period, with those marks.

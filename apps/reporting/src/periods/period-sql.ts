@@ -17,10 +17,13 @@ export function periodOfClassOnDateSql(classAlias: string, date: string): string
     LIMIT 1`;
 }
 
-/** A period chosen by id; with `schoolId`, only a period of one of that school's years. */
-export function periodByIdSql(periodId: string, schoolId?: string): string {
+/**
+ * A period chosen by id, only if it belongs to a year of one of the schools `schoolIdsSql` yields (a column or a
+ * subquery): a period of another school never answers.
+ */
+export function periodByIdSql(periodId: string, schoolIdsSql: string): string {
   return `SELECT ${PERIOD_COLUMNS}
     FROM period pr
     JOIN academic_year y ON y.id = pr.year_id
-    WHERE pr.id = ${periodId}${schoolId ? ` AND y.school_id = ${schoolId}` : ''}`;
+    WHERE pr.id = ${periodId} AND y.school_id IN (${schoolIdsSql})`;
 }

@@ -248,7 +248,7 @@ export class SchoolFixture {
     };
   }
 
-  private year() {
+  year() {
     const quarter = (id: string, number: number, start: string, end: string) =>
       this.period(id, 'quarter', number, start, end);
     return {

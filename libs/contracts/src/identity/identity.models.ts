@@ -84,7 +84,7 @@ export const PageContext = z.object({
    * action with them and the policy table. Identity always sends them; a stand-in that does not is decided by
    * `writable`/`readable`.
    */
-  facts: AccessFacts.optional(),
+  facts: AccessFacts,
   /** Students enrolled in the page's class (and group) on the date (R-CAL-4). */
   students: z.array(Person),
 });

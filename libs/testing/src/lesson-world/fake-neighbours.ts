@@ -7,6 +7,7 @@ import {
   type LessonDetails,
   type PageContext,
   PlanningRpc,
+  type Relation,
   type RpcRequest,
   type School,
 } from '#contracts';
@@ -43,11 +44,17 @@ class FakeNeighboursController {
       (assignment) => assignment.teacherId === personId && onDate(assignment.from, assignment.to),
     );
     const readable = writable || actor?.kind === 'system' || (personId !== null && fake.readers.includes(personId));
+    const relations: Relation[] = [];
+    if (writable) relations.push('page-teacher');
+    if (fake.page.assignments.some((assignment) => assignment.teacherId === personId)) relations.push('page-teacher-ever');
+    // Listed readers stand for the class teacher (and, with a management role, the school's management).
+    if (personId !== null && fake.readers.includes(personId)) relations.push('class-teacher');
     return {
       page: fake.page,
       school: fake.school,
       writable,
       readable,
+      facts: { exists: true, schoolIds: [fake.school.id], relations },
       students: fake.enrollments.filter((enrollment) => onDate(enrollment.from, enrollment.to)).map((e) => e.student),
     };
   }
