@@ -1,12 +1,18 @@
 import type { DemoLogin } from '../seed/school/plan-types.js';
 
 /** What a person needs after `npm start`: where to go and how to sign in. */
-export function banner(options: { gatewayUrl: string; devIdpUrl: string; logins: DemoLogin[]; password: string }): string {
+export function banner(options: {
+  gatewayUrl: string;
+  devIdpUrl: string;
+  logins: DemoLogin[];
+  password: string;
+  demoLoaded: boolean;
+}): string {
   const named = options.logins.filter((login) => login.canSignIn && !/\d/.test(login.login));
   const width = Math.max(...named.map((login) => login.login.length));
   return [
     '',
-    'Электронный журнал запущен (demo school loaded).',
+    options.demoLoaded ? 'Электронный журнал запущен (demo school loaded).' : 'Электронный журнал запущен (без демонстрационной школы).',
     '',
     `  Web / API      ${options.gatewayUrl}/`,
     `  Swagger UI     ${options.gatewayUrl}/api/docs`,

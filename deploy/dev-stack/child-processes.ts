@@ -8,12 +8,10 @@ export interface ManagedProcess {
   logFile: string;
 }
 
-const LOG_DIR = '.run/logs';
-
-/** Runs a compiled entry point of the monorepo as a child process, its output in .run/logs/<name>.log. */
-export function startNodeProcess(name: string, entry: string, env: NodeJS.ProcessEnv): ManagedProcess {
-  mkdirSync(LOG_DIR, { recursive: true });
-  const logFile = `${LOG_DIR}/${name}.log`;
+/** Runs a compiled entry point of the monorepo as a child process, its output in <logDir>/<name>.log. */
+export function startNodeProcess(name: string, entry: string, env: NodeJS.ProcessEnv, logDir = '.run/logs'): ManagedProcess {
+  mkdirSync(logDir, { recursive: true });
+  const logFile = `${logDir}/${name}.log`;
   const log = createWriteStream(logFile, { flags: 'a' });
   const child = spawn(process.execPath, ['--enable-source-maps', entry], {
     env: { ...process.env, ...env },
@@ -33,8 +31,8 @@ export function tailOf(file: string, lines = 25): string {
 }
 
 /** Runs a command to completion (e.g. a migration); fails with the tail of its log. */
-export async function runToCompletion(name: string, entry: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const managed = startNodeProcess(name, entry, env);
+export async function runToCompletion(name: string, entry: string, env: NodeJS.ProcessEnv, logDir?: string): Promise<void> {
+  const managed = startNodeProcess(name, entry, env, logDir);
   const code = await new Promise<number | null>((resolve) => managed.child.once('exit', resolve));
   if (code !== 0) throw new Error(`${name} failed (exit ${code}):\n${tailOf(managed.logFile)}`);
 }

@@ -1,26 +1,21 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { schoolDateAt } from '#domain';
-import { PrefixedNatsClient, provisionDatabase, RpcClient, serviceDatabaseUrl } from '#platform';
-import { loadDemoSchool } from '../seed/load-demo-school.js';
-import { FULL_DEMO_SCHOOL, planDemoSchool } from '../seed/school/demo-school-plan.js';
 import { banner } from './banner.js';
-import { type ManagedProcess, runToCompletion, startNodeProcess, stopAll, waitForHttp } from './child-processes.js';
-import { ensureInfrastructure } from './infrastructure.js';
-import { SERVICES, stackConfig } from './stack-config.js';
+import { type RunningStack, startStack } from './stack.js';
+import { stackConfig } from './stack-config.js';
 
 // The launcher's own NATS client should not chat on the console; its problems still show.
 Logger.overrideLogger(['error', 'warn']);
 const log = (line: string) => console.log(`[ejournal] ${line}`);
 const config = stackConfig();
-const running: ManagedProcess[] = [];
+let stack: RunningStack | undefined;
 let stopping = false;
 
 async function shutdown(code: number): Promise<never> {
   if (!stopping) {
     stopping = true;
     log('stopping…');
-    await stopAll(running);
+    await stack?.stop();
   }
   process.exit(code);
 }
@@ -28,82 +23,9 @@ process.on('SIGINT', () => void shutdown(0));
 process.on('SIGTERM', () => void shutdown(0));
 
 async function main(): Promise<void> {
-  await ensureInfrastructure(config, log);
-  const roles = SERVICES.map((schema) => config.role(schema));
-  await provisionDatabase(config.ADMIN_DATABASE_URL, config.EJ_DATABASE, roles);
-  log(`database ${config.EJ_DATABASE} with one role per service schema`);
-
-  const shared = {
-    NATS_URL: config.NATS_URL,
-    NATS_PREFIX: config.NATS_PREFIX,
-    REDIS_URL: config.REDIS_URL,
-    ...(config.CLOCK_NOW ? { CLOCK_NOW: config.CLOCK_NOW, CLOCK_RUNNING: 'true' } : {}),
-  };
-  const serviceEnv = (schema: (typeof SERVICES)[number]) => ({
-    ...shared,
-    DATABASE_URL: serviceDatabaseUrl(config.ADMIN_DATABASE_URL, config.EJ_DATABASE, config.role(schema)),
-    HEALTH_PORT: String(config.healthPort(schema)),
-  });
-  await Promise.all(
-    SERVICES.map((schema) => runToCompletion(`${schema}-migrate`, `dist/apps/${schema}/src/database/migrate.js`, serviceEnv(schema))),
-  );
-  log('migrations applied');
-
-  const services = SERVICES.map((schema) => startNodeProcess(schema, `dist/apps/${schema}/src/main.js`, serviceEnv(schema)));
-  const devIdp = startNodeProcess('dev-idp', 'dist/apps/dev-idp/src/main.js', {
-    ...shared,
-    DEV_IDP_PORT: String(config.EJ_DEV_IDP_PORT),
-    DEV_IDP_ISSUER: config.devIdpUrl,
-    DEV_IDP_CLIENT_ID: config.oidcClientId,
-    DEV_IDP_CLIENT_SECRET: config.oidcClientSecret,
-    DEV_IDP_REDIRECT_URIS: `${config.gatewayUrl}/api/v1/auth/callback`,
-    DEV_IDP_ADMIN_TOKEN: config.devIdpAdminToken,
-    REDIS_PREFIX: config.NATS_PREFIX,
-  });
-  running.push(...services, devIdp);
-  await Promise.all([
-    ...services.map((service, index) => waitForHttp(service, `http://127.0.0.1:${config.healthPort(SERVICES[index]!)}/health`)),
-    waitForHttp(devIdp, `http://127.0.0.1:${config.EJ_DEV_IDP_PORT}/.well-known/openid-configuration`),
-  ]);
-  const gateway = startNodeProcess('gateway', 'dist/apps/gateway/src/main.js', {
-    ...shared,
-    PORT: String(config.EJ_GATEWAY_PORT),
-    HOST: config.EJ_GATEWAY_HOST,
-    PUBLIC_URL: config.gatewayUrl,
-    OIDC_ISSUER: config.devIdpUrl,
-    OIDC_CLIENT_ID: config.oidcClientId,
-    OIDC_CLIENT_SECRET: config.oidcClientSecret,
-    OIDC_REDIRECT_URL: `${config.gatewayUrl}/api/v1/auth/callback`,
-    COOKIE_SECURE: 'false',
-  });
-  running.push(gateway);
-  await waitForHttp(gateway, `http://127.0.0.1:${config.EJ_GATEWAY_PORT}/health`);
-  log('all services are up');
-
-  const plan = planDemoSchool(FULL_DEMO_SCHOOL);
-  if (config.EJ_DEMO === 'full') {
-    log('loading the demo school (the first start takes a few minutes; later starts only check it)…');
-    const rpc = new RpcClient(new PrefixedNatsClient({ url: config.NATS_URL, prefix: config.NATS_PREFIX }, 'seed'), 120_000);
-    const now = config.CLOCK_NOW ? new Date(config.CLOCK_NOW) : new Date();
-    const started = Date.now();
-    const result = await loadDemoSchool({
-      rpc,
-      plan,
-      today: schoolDateAt(now, plan.school.timeZone),
-      loadHistory: true,
-      devIdp: { url: `http://127.0.0.1:${config.EJ_DEV_IDP_PORT}`, adminToken: config.devIdpAdminToken },
-      password: config.EJ_DEMO_PASSWORD,
-      log: (line) => log(`demo: ${line}`),
-    });
-    await rpc.onApplicationShutdown();
-    log(
-      `demo school ready in ${Math.round((Date.now() - started) / 1000)} s: ${result.lessonsImported} lessons, ` +
-        `${result.marksImported} marks and ${result.attendanceImported} attendance entries added this time`,
-    );
-  }
-  console.log(banner({ gatewayUrl: config.gatewayUrl, devIdpUrl: config.devIdpUrl, logins: plan.logins, password: config.EJ_DEMO_PASSWORD }));
-
-  for (const managed of running) {
+  stack = await startStack(config, log);
+  console.log(banner({ gatewayUrl: config.gatewayUrl, devIdpUrl: config.devIdpUrl, logins: stack.plan.logins, password: config.EJ_DEMO_PASSWORD, demoLoaded: config.EJ_DEMO === 'full' }));
+  for (const managed of stack.processes) {
     managed.child.once('exit', (code) => {
       if (!stopping) {
         log(`${managed.name} stopped unexpectedly (exit ${code}); see ${managed.logFile}`);

@@ -18,6 +18,8 @@ const StackEnv = z.object({
   EJ_PUBLIC_HOST: z.string().default('localhost'),
   EJ_DEMO_PASSWORD: z.string().min(4).default('demo'),
   EJ_DEMO: z.enum(['full', 'none']).default('full'),
+  /** Where the processes' logs go. */
+  EJ_LOG_DIR: z.string().default('.run/logs'),
   CLOCK_NOW: z.string().optional(),
 });
 
@@ -32,6 +34,7 @@ export function stackConfig(env: NodeJS.ProcessEnv = process.env) {
     ...parsed,
     gatewayUrl,
     devIdpUrl,
+    logDir: parsed.EJ_LOG_DIR,
     oidcClientId: 'ejournal-gateway',
     oidcClientSecret: env.EJ_OIDC_CLIENT_SECRET ?? 'dev-secret',
     devIdpAdminToken: env.DEV_IDP_ADMIN_TOKEN ?? 'dev-admin-token',

@@ -4,6 +4,7 @@ import { createTestDeployment, eventually, freePort, TEST_REDIS_URL, type TestDe
 import { attendanceServiceSpec } from '../../apps/attendance/src/attendance.service-spec.js';
 import { startDevIdp } from '../../apps/dev-idp/src/start-dev-idp.js';
 import type { RunningDevIdp } from '../../apps/dev-idp/src/dev-idp-options.js';
+import type { GatewayConfig } from '../../apps/gateway/src/config/gateway-config.js';
 import { type RunningGateway, startGateway } from '../../apps/gateway/src/start-gateway.js';
 import { identityServiceSpec } from '../../apps/identity/src/identity.service-spec.js';
 import { journalServiceSpec } from '../../apps/journal/src/journal.service-spec.js';
@@ -33,7 +34,17 @@ export interface RunningSystem {
  * The whole system in one test process, on the machine's real PostgreSQL, NATS and Redis: the five services, the
  * development OpenID provider and the gateway on real ports, with the demo school loaded through the services.
  */
-export async function startSystem(school: DemoSchoolOptions, clock: Clock, today: string): Promise<RunningSystem> {
+export interface SystemOptions {
+  /** Overrides of the gateway's configuration (e.g. rate limits for benchmarks). */
+  gateway?: Partial<GatewayConfig>;
+}
+
+export async function startSystem(
+  school: DemoSchoolOptions,
+  clock: Clock,
+  today: string,
+  options: SystemOptions = {},
+): Promise<RunningSystem> {
   const deployment = await createTestDeployment();
   const services: RunningService[] = [];
   let devIdp: RunningDevIdp | undefined;
@@ -71,6 +82,7 @@ export async function startSystem(school: DemoSchoolOptions, clock: Clock, today
       clock,
       rpcTimeoutMs: 15_000,
       logger: false,
+      ...options.gateway,
     });
     const plan = planDemoSchool(school);
     const rpc = services[0]!.app.get(RpcClient);
