@@ -15,7 +15,7 @@ const shared = {
   extensionsToTreatAsEsm: ['.ts'],
   transform: { '^.+\\.ts$': ['@swc/jest', swc] },
   moduleNameMapper: {
-    '^#(contracts|platform|domain|testing|lesson-access|policy)$': '<rootDir>/libs/$1/src/index.ts',
+    '^#(contracts|platform|domain|testing|lesson-access|policy|spreadsheet)$': '<rootDir>/libs/$1/src/index.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
 };
