@@ -12,6 +12,7 @@ import {
 import type { RpcClient } from '#platform';
 import type { ResourceKind } from '#policy';
 import { putDevIdpUser } from '#testing';
+import { type AdminFixtures, loadAdminFixtures } from './admin-fixtures.js';
 
 /** Thursday 3 December 2026, second quarter. */
 export const TODAY = '2026-12-03';
@@ -39,7 +40,7 @@ export const PERSONAS = [
 export type Persona = (typeof PERSONAS)[number];
 export type SignedInPersona = Exclude<Persona, 'anonymous'>;
 
-type PersonKey = SignedInPersona | 'colleague' | 'studentA2' | 'otherParent' | 'teacherB' | 'studentB';
+type PersonKey = SignedInPersona | 'colleague' | 'studentA2' | 'otherParent' | 'teacherB' | 'studentB' | 'leaver' | 'spare';
 
 /** Invented people; those with a role have an account in school A (or B) and sign in with their key as login. */
 const PEOPLE: Record<PersonKey, { name: [string, string, string]; role?: Role; school?: 'b' }> = {
@@ -58,6 +59,10 @@ const PEOPLE: Record<PersonKey, { name: [string, string, string]; role?: Role; s
   otherParent: { name: ['Абрамов', 'Сергей', 'Ильич'], role: 'parent' },
   teacherB: { name: ['Ершов', 'Савва', 'Ильич'], role: 'teacher', school: 'b' },
   studentB: { name: ['Жуков', 'Борис', 'Олегович'] },
+  /** Left the school in September: the one student the administration archives. */
+  leaver: { name: ['Петухов', 'Илья', 'Игоревич'] },
+  /** A teacher whose account the administrators revoke and restore. */
+  spare: { name: ['Запасова', 'Елена', 'Игоревна'], role: 'teacher' },
 };
 
 /** A resource the matrix asks about, with the relation of each persona to it as the fixture made it. */
@@ -83,7 +88,15 @@ export type ResourceKey =
   | 'class:7a'
   | 'class:6b'
   | 'school:a'
-  | 'school:b';
+  | 'school:b'
+  | 'class:old-a'
+  | 'account:a'
+  | 'account:spare-a'
+  | 'account:b'
+  | 'person:student-a'
+  | 'person:student-a2'
+  | 'person:student-b'
+  | 'person:leaver';
 
 export interface MatrixWorld {
   schoolA: string;
@@ -94,6 +107,8 @@ export interface MatrixWorld {
   earlierLesson: string;
   /** A machine client of school A that the administrators may revoke (again). */
   apiClientId: string;
+  /** What the routes of accounts, personal data and the roster work on (./admin-fixtures.ts). */
+  admin: AdminFixtures;
   accountOf(persona: SignedInPersona): ResolvedAccount;
 }
 
@@ -204,16 +219,20 @@ export async function loadMatrixWorld(rpc: RpcClient, devIdp: { url: string; adm
   const classesA = await classIds(schoolA, [
     ['6a', 6, 'А', people.classTeacher],
     ['7a', 7, 'А', null],
+    ['old-a', 5, 'Я', null],
   ]);
   const classesB = await classIds(schoolB, [['6b', 6, 'Б', null]]);
   const class6a = classesA[`matrix:${key}:class:6a`]!;
   const class7a = classesA[`matrix:${key}:class:7a`]!;
+  const classOldA = classesA[`matrix:${key}:class:old-a`]!;
   const class6b = classesB[`matrix:${key}:class:6b`]!;
   await call(IdentityRpc.upsertEnrollments, {
     enrollments: [
       { studentId: people.student, classId: class6a, from: '2026-09-01', to: null },
       { studentId: people.studentA2, classId: class7a, from: '2026-09-01', to: null },
       { studentId: people.studentB, classId: class6b, from: '2026-09-01', to: null },
+      { studentId: people.leaver, classId: class6a, from: '2026-09-01', to: '2026-09-15' },
+      { studentId: people.leaver, classId: class7a, from: '2026-09-16', to: '2026-09-30' },
     ],
   });
   await call(IdentityRpc.upsertGuardianships, {
@@ -287,6 +306,15 @@ export async function loadMatrixWorld(rpc: RpcClient, devIdp: { url: string; adm
     'class:6b': known('class', class6b, schoolB),
     'school:a': known('school', schoolA, schoolA),
     'school:b': known('school', schoolB, schoolB),
+    'class:old-a': known('class', classOldA, schoolA),
+    'account:a': known('account', accountIds[`matrix:${key}:account:colleague`]!, schoolA),
+    'account:spare-a': known('account', accountIds[`matrix:${key}:account:spare`]!, schoolA),
+    'account:b': known('account', accountIds[`matrix:${key}:account:teacherB`]!, schoolB),
+    // The director is on school A's personal-data list (the fixtures put them there).
+    'person:student-a': known('person', people.student, schoolA, { parent: ['guardian'], student: ['self'], director: ['personal-data-staff'] }),
+    'person:student-a2': known('person', people.studentA2, schoolA, { director: ['personal-data-staff'] }),
+    'person:student-b': known('person', people.studentB, schoolB),
+    'person:leaver': known('person', people.leaver, schoolA, { director: ['personal-data-staff'] }),
   };
   const accountOf = (persona: SignedInPersona): ResolvedAccount => {
     const [lastName, firstName, middleName] = PEOPLE[persona].name;
@@ -302,6 +330,12 @@ export async function loadMatrixWorld(rpc: RpcClient, devIdp: { url: string; adm
     { name: 'Муниципальный портал (матрица)', scopes: ['gradebook.readonly'], schoolIds: [schoolA] },
     { actor: { kind: 'person', ...pick(accountOf('sysadmin')) } },
   );
+  const admin = await loadAdminFixtures(call, {
+    schoolA,
+    people,
+    classes: { a6: class6a, a7: class7a, oldA: classOldA },
+    colleagueSubject: subjectOf('colleague'),
+  });
   return {
     schoolA,
     schoolB,
@@ -309,6 +343,7 @@ export async function loadMatrixWorld(rpc: RpcClient, devIdp: { url: string; adm
     resources,
     earlierLesson: lessonOn(mathA, EARLIER, 2),
     apiClientId: client.id,
+    admin,
     accountOf,
   };
 }

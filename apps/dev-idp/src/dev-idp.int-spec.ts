@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomBytes } from 'node:crypto';
 import { createClient } from 'redis';
-import { CookieJar, putDevIdpUser, TEST_REDIS_URL } from '#testing';
+import { CookieJar, putDevIdpUser, putDevIdpUserWithSnils, TEST_REDIS_URL } from '#testing';
 import type { RunningDevIdp } from './dev-idp-options.js';
 import { startDevIdp } from './start-dev-idp.js';
 
@@ -155,6 +155,34 @@ describe('dev-idp: the OpenID Connect provider for development and tests', () =>
     expect(token.status).toBe(200);
     const { id_token: idToken } = (await token.json()) as { id_token: string };
     expect(decodeIdToken(idToken)).toMatchObject({ iss: idp.url, aud: CLIENT.clientId, sub: TEACHER.subject, name: TEACHER.name });
+  });
+
+  it('R-ACC-1: puts the SNILS of a user who has one into the ID token, as ESIA does, and none for the others', async () => {
+    const idTokenOf = async (login: string, password: string, state: string) => {
+      const jar = new CookieJar();
+      const form = await walk(jar, authorizeUrl(idp, state));
+      const callback = await walk(jar, ...submitForm(form.html, idp.url, login, password));
+      const token = await fetch(new URL('/token', idp.url), {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          grant_type: 'authorization_code',
+          code: callback.location?.searchParams.get('code') ?? '',
+          redirect_uri: CLIENT.redirectUris[0]!,
+          client_id: CLIENT.clientId,
+          client_secret: CLIENT.clientSecret,
+        }).toString(),
+      });
+      return decodeIdToken(((await token.json()) as { id_token: string }).id_token);
+    };
+    const parent = { subject: 'sub-parent-1', password: 'Пароль-2', name: 'Петров Олег Игоревич', snils: '112-233-445 95' };
+    await putDevIdpUserWithSnils(idp.url, ADMIN_TOKEN, 'parent1', parent);
+    expect(await idTokenOf('parent1', parent.password, 'state-5')).toMatchObject({ sub: parent.subject, snils: parent.snils });
+    expect(await idTokenOf('teacher1', TEACHER.password, 'state-6')).not.toHaveProperty('snils');
+
+    // Put again without a SNILS: the claim is gone.
+    await putDevIdpUser(idp.url, ADMIN_TOKEN, 'parent1', { subject: parent.subject, password: parent.password, name: parent.name });
+    expect(await idTokenOf('parent1', parent.password, 'state-7')).not.toHaveProperty('snils');
   });
 
   it('accepts client_secret_post at the token endpoint too', async () => {

@@ -4,6 +4,7 @@ import { createValidationPipe, PlatformModule } from '#platform';
 import { AccessDecision } from './access/access-decision.js';
 import { AccessGuard } from './access/access.guard.js';
 import { AccessRevocationModule } from './access-revocation/access-revocation.module.js';
+import { AdminAccountsModule } from './admin-accounts/admin-accounts.module.js';
 import { AdminApiClientsModule } from './admin-api-clients/admin-api-clients.module.js';
 import { RouteActions } from './access/route-actions.js';
 import { AssignmentsModule } from './assignments/assignments.module.js';
@@ -16,10 +17,12 @@ import { HomeModule } from './home/home.module.js';
 import { RequestContextInterceptor } from './http/request-context.interceptor.js';
 import { LessonsModule } from './lessons/lessons.module.js';
 import { MeModule } from './me/me.module.js';
+import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { ProblemFilter } from './problem/problem.filter.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
 import { RateLimits } from './rate-limit/rate-limits.js';
 import { RedisModule } from './redis/redis.module.js';
+import { RosterModule } from './roster/roster.module.js';
 import { SchoolCalendar } from './schools-calendar/school-calendar.js';
 import { SchoolsModule } from './schools/schools.module.js';
 import { RequestPrincipals } from './session/request-principals.js';
@@ -48,6 +51,9 @@ export class GatewayModule {
         AssignmentsModule,
         AdminApiClientsModule,
         AccessRevocationModule,
+        AdminAccountsModule,
+        PersonalDataModule,
+        RosterModule,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

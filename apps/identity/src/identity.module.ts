@@ -2,6 +2,7 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type ServiceConfig, serviceInfrastructure } from '#platform';
 import { AccessModule } from './access/access.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
+import { AccountsAdminModule } from './accounts-admin/accounts-admin.module.js';
 import { ApiClientsModule } from './api-clients/api-clients.module.js';
 import { AssignmentsModule } from './assignments/assignments.module.js';
 import { ClassesModule } from './classes/classes.module.js';
@@ -11,6 +12,8 @@ import { GroupsModule } from './groups/groups.module.js';
 import { GuardianshipsModule } from './guardianships/guardianships.module.js';
 import { PagesModule } from './pages/pages.module.js';
 import { PeopleModule } from './people/people.module.js';
+import { PersonalDataModule } from './personal-data/personal-data.module.js';
+import { RosterModule } from './roster/roster.module.js';
 import { SchoolsModule } from './schools/schools.module.js';
 import { StudentsModule } from './students/students.module.js';
 
@@ -33,6 +36,9 @@ export class IdentityModule {
         AccessModule,
         AssignmentsModule,
         ApiClientsModule,
+        AccountsAdminModule,
+        PersonalDataModule,
+        RosterModule,
       ],
     };
   }

@@ -18,7 +18,7 @@ export interface ClientRule {
 
 export type PolicyRule = PersonRule | ClientRule;
 
-export type ResourceKind = 'school' | 'class' | 'student' | 'page' | 'person';
+export type ResourceKind = 'school' | 'class' | 'student' | 'page' | 'person' | 'account';
 
 /** One action of the API: what it is about and who may take it. */
 export interface ActionPolicy {

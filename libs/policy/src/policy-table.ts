@@ -1,7 +1,10 @@
 import type { ActionPolicy } from './policy-rule.js';
+import { ACCOUNTS_POLICY } from './table/accounts.policy.js';
 import { API_CLIENTS_POLICY } from './table/api-clients.policy.js';
 import { ASSIGNMENTS_POLICY } from './table/assignments.policy.js';
 import { JOURNAL_POLICY } from './table/journal.policy.js';
+import { PERSONAL_DATA_POLICY } from './table/personal-data.policy.js';
+import { ROSTER_POLICY } from './table/roster.policy.js';
 import { SESSION_POLICY } from './table/session.policy.js';
 import { STUDENTS_POLICY } from './table/students.policy.js';
 import { TOKENS_POLICY } from './table/tokens.policy.js';
@@ -17,6 +20,9 @@ export const POLICY = {
   ...ASSIGNMENTS_POLICY,
   ...API_CLIENTS_POLICY,
   ...TOKENS_POLICY,
+  ...ACCOUNTS_POLICY,
+  ...PERSONAL_DATA_POLICY,
+  ...ROSTER_POLICY,
 } as const satisfies Record<string, ActionPolicy>;
 
 export type ActionName = keyof typeof POLICY;

@@ -16,3 +16,4 @@ export * from './lesson-world/lesson-service-harness.js';
 export * from './lesson-world/person-actor.js';
 export * from './mobile-sign-in.js';
 export * from './publish-event.js';
+export * from './dev-idp-user-with-snils.js';

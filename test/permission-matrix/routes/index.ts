@@ -1,10 +1,13 @@
 import type { RouteBuilders } from '../route-builder.js';
+import { ACCOUNT_ROUTES } from './accounts.routes.js';
 import { API_CLIENT_ROUTES } from './api-clients.routes.js';
 import { ASSIGNMENT_ROUTES } from './assignments.routes.js';
 import { FAMILY_ROUTES } from './families.routes.js';
 import { LESSON_ROUTES } from './lessons.routes.js';
+import { PERSONAL_DATA_ROUTES } from './personal-data.routes.js';
 import { PLATFORM_ROUTES } from './platform.routes.js';
 import { REPORT_ROUTES } from './reports.routes.js';
+import { ROSTER_ROUTES } from './roster.routes.js';
 import { SESSION_ROUTES } from './session.routes.js';
 import { TOKEN_ROUTES } from './tokens.routes.js';
 
@@ -18,4 +21,7 @@ export const ROUTE_BUILDERS: RouteBuilders = {
   ...FAMILY_ROUTES,
   ...REPORT_ROUTES,
   ...API_CLIENT_ROUTES,
+  ...ACCOUNT_ROUTES,
+  ...PERSONAL_DATA_ROUTES,
+  ...ROSTER_ROUTES,
 };

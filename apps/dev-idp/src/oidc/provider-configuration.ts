@@ -7,7 +7,10 @@ import { generateSigningKey } from './signing-key.js';
 
 const HOUR = 3_600;
 
-/** oidc-provider settings of the dev IdP: authorization code flow, claims `sub` and `name`, no consent screen. */
+/**
+ * oidc-provider settings of the dev IdP: authorization code flow, claims `sub`, `name` and (for a user who has one)
+ * `snils`, as ESIA gives it; no consent screen.
+ */
 export function providerConfiguration(clients: readonly DevIdpClient[], users: UserDirectory): Configuration {
   return {
     clients: clients.map((client) => ({
@@ -20,13 +23,16 @@ export function providerConfiguration(clients: readonly DevIdpClient[], users: U
       token_endpoint_auth_method: 'client_secret_basic',
     })),
     scopes: ['openid', 'profile'],
-    claims: { openid: ['sub'], profile: ['name'] },
-    // The name goes into the ID token too, so that relying parties need no userinfo call.
+    claims: { openid: ['sub'], profile: ['name', 'snils'] },
+    // The name and the SNILS go into the ID token too, so that relying parties need no userinfo call.
     conformIdTokenClaims: false,
     findAccount: async (_ctx, sub) => {
       const user = await users.findBySubject(sub);
       if (!user) return undefined;
-      return { accountId: user.subject, claims: () => ({ sub: user.subject, name: user.name }) };
+      return {
+        accountId: user.subject,
+        claims: () => ({ sub: user.subject, name: user.name, ...(user.snils ? { snils: user.snils } : {}) }),
+      };
     },
     loadExistingGrant: grantFirstParty,
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },

@@ -4,6 +4,8 @@ import type { RedisConnection } from './redis-connection.js';
 export interface DevUser {
   subject: string;
   name: string;
+  /** The SNILS the provider vouches for, as ESIA does (the `snils` claim); optional. */
+  snils?: string;
 }
 
 export interface DevUserInput extends DevUser {
@@ -36,24 +38,25 @@ export class UserDirectory {
     const passwordHash = keepHash && existing.passwordHash ? existing.passwordHash : await hashPassword(input.password);
     const transaction = this.redis.multi();
     if (existing.subject !== undefined && existing.subject !== input.subject) transaction.del(this.subjectKey(existing.subject));
-    transaction.hSet(userKey, { subject: input.subject, name: input.name, passwordHash });
+    transaction.hSet(userKey, { subject: input.subject, name: input.name, passwordHash, ...(input.snils ? { snils: input.snils } : {}) });
+    if (!input.snils) transaction.hDel(userKey, 'snils');
     transaction.set(this.subjectKey(input.subject), normalizeLogin(login));
     await transaction.exec();
-    return { subject: input.subject, name: input.name };
+    return userOf({ subject: input.subject, name: input.name, snils: input.snils });
   }
 
   /** The user behind a login and password, or null when either is wrong. */
   async authenticate(login: string, password: string): Promise<DevUser | null> {
     const stored = await this.redis.hGetAll(this.userKey(login));
     if (!stored.subject || !stored.passwordHash || !(await verifyPassword(password, stored.passwordHash))) return null;
-    return { subject: stored.subject, name: stored.name ?? '' };
+    return userOf({ subject: stored.subject, name: stored.name ?? '', snils: stored.snils });
   }
 
   async findBySubject(subject: string): Promise<DevUser | null> {
     const login = await this.redis.get(this.subjectKey(subject));
     if (login === null) return null;
     const stored = await this.redis.hGetAll(this.userKey(login));
-    return stored.subject === subject ? { subject, name: stored.name ?? '' } : null;
+    return stored.subject === subject ? userOf({ subject, name: stored.name ?? '', snils: stored.snils }) : null;
   }
 
   private userKey(login: string): string {
@@ -63,6 +66,10 @@ export class UserDirectory {
   private subjectKey(subject: string): string {
     return `ej:${this.keyPrefix}:dev-idp:subject:${subject}`;
   }
+}
+
+function userOf({ subject, name, snils }: { subject: string; name: string; snils: string | undefined }): DevUser {
+  return snils ? { subject, name, snils } : { subject, name };
 }
 
 function normalizeLogin(login: string): string {

@@ -10,6 +10,8 @@ const UserBody = z.object({
   subject: z.string().min(1).max(200),
   password: z.string().min(1).max(200),
   name: z.string().min(1).max(300),
+  /** The SNILS the provider gives in the `snils` claim, as ESIA does (first sign-in linked by SNILS, R-ACC-1). */
+  snils: z.string().regex(/^[\d -]{11,14}$/).optional(),
 });
 
 /** `PUT /dev/users/:login` with the admin bearer token: how loaders and tests create people at the dev IdP. */

@@ -80,6 +80,7 @@ export class AccessDecision {
       case 'class':
       case 'school':
       case 'person':
+      case 'account':
         resource = { type: locator.kind, id: id.data };
     }
     const facts = await this.rpc.call(IdentityRpc.accessFacts, { resource });

@@ -11,7 +11,8 @@ export type ResourceLocator =
   | { kind: 'page'; param: string; dateQuery?: string }
   | { kind: 'class'; param: string }
   | { kind: 'school'; param: string }
-  | { kind: 'person'; param: string };
+  | { kind: 'person'; param: string }
+  | { kind: 'account'; param: string };
 
 export const RESOURCE_METADATA = 'ej:resource';
 
@@ -28,4 +29,5 @@ export const NOT_FOUND_MESSAGES: Record<ResourceLocator['kind'], string> = {
   class: 'Класс не найден',
   school: 'Школа не найдена',
   person: 'Человек не найден',
+  account: 'Учётная запись не найдена',
 };

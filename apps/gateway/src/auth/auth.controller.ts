@@ -75,12 +75,12 @@ export class AuthController {
   })
   @ApiFoundResponse({ description: 'Вход выполнен: переход по returnTo, на /api/v1/me или в приложение' })
   async callback(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const { subject, returnTo, mobile } = await this.oidc.finish(request);
+    const { subject, snils, returnTo, mobile } = await this.oidc.finish(request);
     if (mobile) {
-      void reply.header('cache-control', 'no-store').redirect(await this.mobile.complete(subject, mobile), 302);
+      void reply.header('cache-control', 'no-store').redirect(await this.mobile.complete(subject, mobile, snils), 302);
       return;
     }
-    const signedIn = await this.auth.signIn(subject);
+    const signedIn = await this.auth.signIn(subject, snils);
     void reply
       .setCookie(SESSION_COOKIE, signedIn.token, sessionCookieOptions(this.config.cookieSecure))
       .redirect(sameSiteReturnTo(returnTo) ?? AFTER_LOGIN, 302);

@@ -17,17 +17,19 @@ export class AuthService {
   ) {}
 
   /** The account of a subject as identity sees it now; the same refusals for the web, the app and a refresh. */
-  async resolveAccount(subject: string): Promise<ResolvedAccount> {
-    // ACCOUNT_UNKNOWN and ACCOUNT_REVOKED from identity become a clear 403, never an empty journal.
-    const account = await this.rpc.call(IdentityRpc.resolveSubject, { subject }, { actor: GATEWAY_ACTOR });
+  async resolveAccount(subject: string, snils?: string): Promise<ResolvedAccount> {
+    // ACCOUNT_UNKNOWN and ACCOUNT_REVOKED from identity become a clear 403, never an empty journal. The provider's
+    // SNILS lets identity link a first sign-in to the account awaiting it (R-ACC-1).
+    const request = { subject, ...(snils ? { snils } : {}) };
+    const account = await this.rpc.call(IdentityRpc.resolveSubject, request, { actor: GATEWAY_ACTOR });
     if (isStudent(account)) {
       throw new DomainError(ErrorCode.StudentAccessForbidden, 'Обучающимся доступ к электронному журналу запрещён');
     }
     return account;
   }
 
-  async signIn(subject: string): Promise<SignedInSession> {
-    return this.sessions.create(await this.resolveAccount(subject));
+  async signIn(subject: string, snils?: string): Promise<SignedInSession> {
+    return this.sessions.create(await this.resolveAccount(subject, snils));
   }
 
   /** Ends the web session, or the whole token family of the app's bearer token. */

@@ -19,10 +19,10 @@ export class MobileSignIn {
   ) {}
 
   /** Where to send the browser: the app's redirect URI with a code, or with the refusal. */
-  async complete(subject: string, authorization: MobileAuthorization): Promise<string> {
+  async complete(subject: string, authorization: MobileAuthorization, snils?: string): Promise<string> {
     const { redirectUri, state } = authorization;
     try {
-      await this.auth.resolveAccount(subject);
+      await this.auth.resolveAccount(subject, snils);
       const code = await this.codes.issue({ ...authorization, subject });
       return appRedirect(redirectUri, { code, state });
     } catch (error) {

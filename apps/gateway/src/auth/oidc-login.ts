@@ -13,6 +13,8 @@ export type LoginState = z.infer<typeof LoginState>;
 
 export interface FinishedLogin extends LoginState {
   subject: string;
+  /** The provider's SNILS claim, for the first sign-in only (never logged, never kept in the state). */
+  snils?: string;
 }
 
 /** The two halves of an OIDC login: the redirect to the provider, and the callback with the code. */
@@ -35,9 +37,9 @@ export class OidcLogin {
     const outcome = await runStrategy(this.strategy, request, {});
     switch (outcome.kind) {
       case 'success': {
-        const { subject } = outcome.user as OidcUser;
+        const { subject, snils } = outcome.user as OidcUser;
         const state = LoginState.safeParse((outcome.info as { state?: unknown } | undefined)?.state);
-        return { subject, ...(state.success ? state.data : {}) };
+        return { subject, ...(snils ? { snils } : {}), ...(state.success ? state.data : {}) };
       }
       case 'error':
         if (isProviderRefusal(outcome.error)) break;

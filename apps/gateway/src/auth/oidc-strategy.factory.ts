@@ -8,9 +8,23 @@ import { RedisOidcStateStore } from './redis-oidc-state.store.js';
 
 export const OIDC_STRATEGY = Symbol('OIDC_STRATEGY');
 
-/** What a successful login yields: the provider's stable subject of the person. */
+/**
+ * What a successful login yields: the provider's stable subject of the person, and the SNILS the provider vouches
+ * for when it gives one (ESIA does): identity may link a first sign-in to the account awaiting it (R-ACC-1).
+ */
 export interface OidcUser {
   subject: string;
+  snils?: string;
+}
+
+/** The SNILS claim of the ID token the strategy has already checked (issuer, audience, expiry, nonce). */
+function snilsClaimOf(idToken: string): string | undefined {
+  try {
+    const claims = JSON.parse(Buffer.from(idToken.split('.')[1] ?? '', 'base64url').toString('utf8')) as { snils?: unknown };
+    return typeof claims.snils === 'string' && claims.snils.length <= 20 ? claims.snils : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -37,7 +51,10 @@ export const oidcStrategyProvider: FactoryProvider<Strategy> = {
         nonce: true,
         skipUserProfile: true,
       },
-      (_issuer, profile, done) => done(null, { subject: profile.id } satisfies OidcUser),
+      (_issuer, profile, _context, idToken, done) => {
+        const snils = snilsClaimOf(idToken);
+        done(null, { subject: profile.id, ...(snils ? { snils } : {}) } satisfies OidcUser);
+      },
     );
   },
 };

@@ -32,5 +32,9 @@ export function fakeAccessFacts(world: FakeWorld, actor: Actor | undefined, reso
     }
     case 'person':
       return PEOPLE.some((person) => person.account.personId === resource.id) ? found([personId === resource.id && 'self']) : MISSING;
+    case 'account': {
+      const account = PEOPLE.find((person) => person.account.accountId === resource.id)?.account;
+      return account ? found([personId === account.personId && 'self']) : MISSING;
+    }
   }
 }

@@ -44,7 +44,13 @@ declare module 'passport-openidconnect' {
   export type VerifyCallback = (error: Error | null, user?: unknown, info?: unknown) => void;
 
   export class Strategy {
-    constructor(options: StrategyOptions, verify: (issuer: string, profile: Profile, done: VerifyCallback) => void);
+    /** The strategy passes the arguments the verify function declares: with five, the context and the raw ID token. */
+    constructor(
+      options: StrategyOptions,
+      verify:
+        | ((issuer: string, profile: Profile, done: VerifyCallback) => void)
+        | ((issuer: string, profile: Profile, context: unknown, idToken: string, done: VerifyCallback) => void),
+    );
     name: string;
     authenticate(request: unknown, options?: Record<string, unknown>): void;
   }

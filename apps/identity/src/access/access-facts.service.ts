@@ -26,6 +26,17 @@ const relationsWhere = (conditions: Partial<Record<Relation, string>>) => `
 const GUARDIAN = 'EXISTS (SELECT 1 FROM guardianship g WHERE g.student_id = $1::uuid AND g.parent_id = $2::uuid)';
 
 /**
+ * The caller ($2) is on the personal-data list of a school of the person and works there now (an active account
+ * with a staff role in that school): R-ACC-2.
+ */
+const PERSONAL_DATA_STAFF = `EXISTS (
+  SELECT 1 FROM personal_data_staff l
+    JOIN schools_of_person s ON s.school_id = l.school_id
+    JOIN account a ON a.person_id = l.person_id AND a.status = 'active'
+    JOIN role_grant g ON g.account_id = a.id AND g.school_id = l.school_id AND g.role <> 'parent' AND g.role <> 'student'
+   WHERE l.person_id = $2::uuid)`;
+
+/**
  * One query per kind of resource ($1 its id): its schools, and the relations of the person asking ($2; NULL for the
  * system and machine clients, who stand in no relation). No row: the resource does not exist.
  */
@@ -72,14 +83,23 @@ const FACTS_SQL: Record<ResourceRef['type'], string> = {
      CROSS JOIN LATERAL (SELECT ${dayIn('s.time_zone')} AS day) d
      WHERE pg.id = $1::uuid`,
   person: `
-    SELECT (SELECT COALESCE(json_agg(DISTINCT x.school_id), '[]') FROM (
-              SELECT g.school_id FROM account a JOIN role_grant g ON g.account_id = a.id
-               WHERE a.person_id = p.id AND a.status = 'active'
-              UNION SELECT c.school_id FROM enrollment e JOIN school_class c ON c.id = e.class_id WHERE e.student_id = p.id
-            ) x) AS school_ids,
-           ${relationsWhere({ self: 'p.id = $2::uuid', guardian: GUARDIAN })} AS relations
+    WITH schools_of_person AS (
+      SELECT g.school_id FROM account a JOIN role_grant g ON g.account_id = a.id
+       WHERE a.person_id = $1::uuid AND a.status = 'active'
+      UNION SELECT c.school_id FROM enrollment e JOIN school_class c ON c.id = e.class_id WHERE e.student_id = $1::uuid
+    )
+    SELECT (SELECT COALESCE(json_agg(DISTINCT x.school_id), '[]') FROM schools_of_person x) AS school_ids,
+           ${relationsWhere({ self: 'p.id = $2::uuid', guardian: GUARDIAN, 'personal-data-staff': PERSONAL_DATA_STAFF })} AS relations
       FROM person p
      WHERE p.id = $1::uuid`,
+  account: `
+    SELECT (SELECT COALESCE(json_agg(DISTINCT x.school_id), '[]') FROM (
+              SELECT a.school_id WHERE a.school_id IS NOT NULL
+              UNION SELECT g.school_id FROM role_grant g WHERE g.account_id = a.id
+            ) x) AS school_ids,
+           ${relationsWhere({ self: 'a.person_id = $2::uuid' })} AS relations
+      FROM account a
+     WHERE a.id = $1::uuid`,
 };
 
 /**
@@ -112,6 +132,7 @@ export class AccessFactsService {
         return [resource.id];
       case 'class':
       case 'person':
+      case 'account':
         return [resource.id, person];
       case 'student':
         return [resource.id, person, resource.date ?? null, now];

@@ -14,8 +14,13 @@ export class AccountEntity {
   @Column({ name: 'person_id', type: 'uuid' })
   personId!: string;
 
-  @Column({ type: 'text', unique: true })
-  subject!: string;
+  /** Null while the account awaits its subject (linked by an administrator, or by SNILS at the first sign-in). */
+  @Column({ type: 'text', unique: true, nullable: true })
+  subject!: string | null;
+
+  /** The school the account was created in; its administrators manage the account. */
+  @Column({ name: 'school_id', type: 'uuid', nullable: true })
+  schoolId!: string | null;
 
   @Column({ type: 'text', default: 'active' })
   status!: AccountStatus;

@@ -14,6 +14,6 @@ export class AccountsController {
 
   @MessagePattern(IdentityRpc.resolveSubject.subject)
   resolve(@Payload({ schema: IdentityRpc.resolveSubject.request }) request: RpcRequest<typeof IdentityRpc.resolveSubject>) {
-    return this.accounts.resolve(request.subject);
+    return this.accounts.resolve(request.subject, request.snils);
   }
 }

@@ -15,6 +15,7 @@ import { bulkUpsert } from '../loading/bulk-upsert.js';
 import { resolveExternalKeys } from '../loading/resolve-external-keys.js';
 import { AccountEntity, type AccountStatus } from './account.entity.js';
 import { RoleGrantEntity } from './role-grant.entity.js';
+import { SubjectBySnils } from './subject-by-snils.js';
 
 interface ResolvedRow {
   account_id: string;
@@ -40,7 +41,10 @@ function uniqueGrants(grants: readonly RoleGrant[]): RoleGrant[] {
 
 @Injectable()
 export class AccountsService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly bySnils: SubjectBySnils,
+  ) {}
 
   /** Links subjects to people and sets each account's roles to exactly the given grants (R-ACC-1). */
   async upsert(request: RpcRequest<typeof IdentityRpc.upsertAccounts>): Promise<{ ids: Record<string, string> }> {
@@ -78,6 +82,7 @@ export class AccountsService {
           externalKey: account.externalKey,
           personId: account.personId,
           subject: account.subject,
+          schoolId: account.grants[0]?.schoolId ?? null,
         })),
         // The status is not loaded: loading again never re-activates a revoked account.
         { conflict: ['external_key'], overwrite: ['person_id', 'subject'], returning: ['id'] },
@@ -90,18 +95,10 @@ export class AccountsService {
     });
   }
 
-  async resolve(subject: string): Promise<ResolvedAccount> {
-    const [row] = await this.dataSource.query<ResolvedRow[]>(
-      `SELECT a.id AS account_id, a.status, p.id AS person_id, p.last_name, p.first_name, p.middle_name,
-              COALESCE(json_agg(json_build_object('role', g.role, 'schoolId', g.school_id) ORDER BY g.school_id, g.role)
-                         FILTER (WHERE g.account_id IS NOT NULL), '[]') AS grants
-         FROM account a
-         JOIN person p ON p.id = a.person_id
-         LEFT JOIN role_grant g ON g.account_id = a.id
-        WHERE a.subject = $1
-        GROUP BY a.id, p.id`,
-      [subject],
-    );
+  /** The account of the subject; an unknown one with a SNILS may first be linked to the account awaiting it. */
+  async resolve(subject: string, snils?: string): Promise<ResolvedAccount> {
+    let row = await this.accountOf(subject);
+    if (!row && snils && (await this.bySnils.link(subject, snils))) row = await this.accountOf(subject);
     if (!row) {
       throw new DomainError(ErrorCode.AccountUnknown, 'Учётная запись не найдена: обратитесь к администратору школы');
     }
@@ -114,6 +111,21 @@ export class AccountsService {
       name: { lastName: row.last_name, firstName: row.first_name, middleName: row.middle_name },
       grants: row.grants,
     };
+  }
+
+  private async accountOf(subject: string): Promise<ResolvedRow | undefined> {
+    const [row] = await this.dataSource.query<ResolvedRow[]>(
+      `SELECT a.id AS account_id, a.status, p.id AS person_id, p.last_name, p.first_name, p.middle_name,
+              COALESCE(json_agg(json_build_object('role', g.role, 'schoolId', g.school_id) ORDER BY g.school_id, g.role)
+                         FILTER (WHERE g.account_id IS NOT NULL), '[]') AS grants
+         FROM account a
+         JOIN person p ON p.id = a.person_id
+         LEFT JOIN role_grant g ON g.account_id = a.id
+        WHERE a.subject = $1
+        GROUP BY a.id, p.id`,
+      [subject],
+    );
+    return row;
   }
 
   private async assertSubjectsFree(

@@ -1,7 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { IdentityRpc, type Role } from '#contracts';
-import type { RpcClient } from '#platform';
-import { AS_SYSTEM, loadPeople, loadSchool } from '../identity.test-kit.js';
+import { afterAll, beforeAll } from '@jest/globals';
+import { DataSource } from 'typeorm';
+import { type Actor, IdentityRpc, type Role } from '#contracts';
+import { type RunningService, RpcClient } from '#platform';
+import { createTestDeployment, type TestDeployment, startTestService } from '#testing';
+import { identityServiceSpec } from '../identity.service-spec.js';
+import { AS_SYSTEM, loadPeople, loadSchool, personActor } from '../identity.test-kit.js';
 
 export const PEOPLE = {
   outgoing: 'Кравцова Нина Ивановна',
@@ -40,6 +44,8 @@ const ROLES: Partial<Record<PersonKey, { role: Role; school: 'a' | 'b' }>> = {
 };
 
 export interface TeachingWorld {
+  /** Keeps this world's external keys apart; subjects are `test|<key>|<person>`. */
+  key: string;
   schoolA: string;
   schoolB: string;
   people: Record<PersonKey, string>;
@@ -133,6 +139,7 @@ export async function loadTeachingWorld(rpc: RpcClient, key = randomUUID().slice
   const russianA = await loadPage(pageOf(schoolA, classA, 'russian-a', 'russian', idOf.colleague));
   const mathB = await loadPage(pageOf(schoolB, classB, 'math-b', 'math', idOf.otherTeacher));
   return {
+    key,
     schoolA,
     schoolB,
     people: idOf,
@@ -147,4 +154,37 @@ export async function loadTeachingWorld(rpc: RpcClient, key = randomUUID().slice
       return { role: grant.role, schoolId: schoolOf(grant.school) };
     },
   };
+}
+
+/** Identity running on its own test deployment with a teaching world loaded; fields are set in `beforeAll`. */
+export interface TeachingWorldHarness {
+  identity: RunningService;
+  rpc: RpcClient;
+  dataSource: DataSource;
+  world: TeachingWorld;
+  /** The actor of a person of the world, with their one role. */
+  as(person: PersonKey): Actor;
+}
+
+/** Registers `beforeAll`/`afterAll` that start identity, load a teaching world and stop it all. */
+export function useTeachingWorld(): TeachingWorldHarness {
+  let deployment: TestDeployment | undefined;
+  const harness = {
+    as: (person: PersonKey): Actor => personActor(harness.world.people[person], [harness.world.roleOf(person)]),
+  } as TeachingWorldHarness;
+
+  beforeAll(async () => {
+    deployment = await createTestDeployment(['identity']);
+    harness.identity = await startTestService(identityServiceSpec, deployment);
+    harness.rpc = harness.identity.app.get(RpcClient);
+    harness.dataSource = harness.identity.app.get(DataSource);
+    harness.world = await loadTeachingWorld(harness.rpc);
+  });
+
+  afterAll(async () => {
+    await harness.identity?.close();
+    await deployment?.dispose();
+  });
+
+  return harness;
 }

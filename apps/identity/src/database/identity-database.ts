@@ -16,6 +16,7 @@ import { IdentityInitial1764720000000 } from './migrations/1764720000000-identit
 import { IdentityRoster1764720100000 } from './migrations/1764720100000-identity-roster.js';
 import { IdentityApiClients1764720400000 } from './migrations/1764720400000-identity-api-clients.js';
 import { IdentitySubstitutions1764720730000 } from './migrations/1764720730000-identity-substitutions.js';
+import { IdentityAdministration1764720910000 } from './migrations/1764720910000-identity-administration.js';
 
 export function identityDatabase(url: string): ServiceDatabase {
   return {
@@ -36,6 +37,12 @@ export function identityDatabase(url: string): ServiceDatabase {
       ApiClientEntity,
       SubstitutionEntity,
     ],
-    migrations: [IdentityInitial1764720000000, IdentityRoster1764720100000, IdentityApiClients1764720400000, IdentitySubstitutions1764720730000],
+    migrations: [
+      IdentityInitial1764720000000,
+      IdentityRoster1764720100000,
+      IdentityApiClients1764720400000,
+      IdentitySubstitutions1764720730000,
+      IdentityAdministration1764720910000,
+    ],
   };
 }

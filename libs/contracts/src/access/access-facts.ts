@@ -16,6 +16,11 @@ export const Relation = z.enum([
   'page-teacher-ever',
   /** Assigned to substitute this one lesson. */
   'lesson-substitute',
+  /**
+   * On the personal-data list (R-ACC-2) of a school of the person, and working in that school: may see the person's
+   * personal data.
+   */
+  'personal-data-staff',
 ]);
 export type Relation = z.infer<typeof Relation>;
 
@@ -31,6 +36,8 @@ export const ResourceRef = z.discriminatedUnion('type', [
    */
   z.object({ type: z.literal('page'), id: Id, date: LocalDate.optional(), lessonId: Id.optional() }),
   z.object({ type: z.literal('person'), id: Id }),
+  /** An account (R-ACC-1): its schools are the one it was created in and those of its roles. */
+  z.object({ type: z.literal('account'), id: Id }),
 ]);
 export type ResourceRef = z.infer<typeof ResourceRef>;
 

@@ -57,7 +57,8 @@ export const IdentityEvents = {
     z.object({
       accountId: Id,
       personId: Id,
-      change: z.enum(['revoked', 'restored', 'grants-changed']),
+      /** `subject-changed`: the account was linked to another OIDC subject (appended). */
+      change: z.enum(['revoked', 'restored', 'grants-changed', 'subject-changed']),
     }),
   ),
   pagesSaved: defineEvent(

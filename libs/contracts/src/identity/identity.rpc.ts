@@ -42,8 +42,16 @@ export const IdentityRpc = {
       ),
     }),
   ),
-  /** The account behind an OIDC subject; ACCOUNT_UNKNOWN or ACCOUNT_REVOKED otherwise. */
-  resolveSubject: defineRpc<ResolvedAccount>()('identity.accounts.resolve', z.object({ subject: z.string().min(1) })),
+  /**
+   * The account behind an OIDC subject; ACCOUNT_UNKNOWN or ACCOUNT_REVOKED otherwise. On the first sign-in of an
+   * unknown subject the gateway passes the provider's SNILS claim (ESIA gives it): the subject is linked to the one
+   * account awaiting it — an account without a subject, of a school that allows matching by SNILS, of the person with
+   * that SNILS; none or several such accounts leave the subject unknown. The SNILS is never logged.
+   */
+  resolveSubject: defineRpc<ResolvedAccount>()(
+    'identity.accounts.resolve',
+    z.object({ subject: z.string().min(1), snils: z.string().max(20).optional() }),
+  ),
 
   upsertClasses: defineRpc<IdsByKey>()(
     'identity.classes.upsert',

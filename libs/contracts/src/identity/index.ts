@@ -2,3 +2,8 @@ export * from './identity.events.js';
 export * from './identity.models.js';
 export * from './identity.rpc.js';
 export * from './api-clients.rpc.js';
+export * from './personal-data-formats.js';
+export * from './log-page.js';
+export * from './personal-data.rpc.js';
+export * from './accounts-admin.rpc.js';
+export * from './roster.rpc.js';
