@@ -186,9 +186,9 @@ describe('one permission policy: every route × every persona × own, other and 
   }, 300_000);
 });
 
-function send(client: ApiSession, method: string, { path, query, body }: MatrixRequest): Promise<Response> {
+function send(client: ApiSession, method: string, { path, query, body, headers }: MatrixRequest): Promise<Response> {
   const url = query ? `${path}?${new URLSearchParams(query).toString()}` : path;
-  return client.request(method, url, body === undefined ? {} : { body });
+  return client.request(method, url, { ...(body === undefined ? {} : { body }), ...(headers ? { headers } : {}) });
 }
 
 function matches(answer: Answer, expected: ExpectedAnswer): boolean {

@@ -1,4 +1,4 @@
-import { IdentityRpc, PlanningRpc, type RoleGrant, SYSTEM_SEED_ACTOR } from '#contracts';
+import { CurriculumRpc, IdentityRpc, PlanningRpc, type RoleGrant, SYSTEM_SEED_ACTOR } from '#contracts';
 import type { RpcClient } from '#platform';
 import { loadYearHistory } from './load-history.js';
 import { chunks, required } from './loader-helpers.js';
@@ -47,8 +47,11 @@ export async function loadDemoSchool(options: DemoLoaderOptions): Promise<DemoLo
   for (const year of plan.years) {
     const saved = await call(PlanningRpc.upsertYear, { schoolId, ...year.request });
     yearIds.set(year.request.label, saved.id);
+    // The school's curriculum starts from the federal one in force for the year; a second load adds nothing.
+    const grades = [...new Set(year.classes.map((schoolClass) => schoolClass.grade))];
+    await call(CurriculumRpc.initialize, { schoolId, yearId: saved.id, grades });
   }
-  log(`school, subjects and ${plan.years.length} school years`);
+  log(`school, subjects, ${plan.years.length} school years and their curricula`);
 
   const personIds = new Map<string, string>();
   for (const batch of chunks(plan.people, 2_000)) {

@@ -1,27 +1,11 @@
 import { readFileSync } from 'node:fs';
+import type { FederalCurriculum } from '#domain';
+
+export type { FederalCurriculum } from '#domain';
 
 // The reference files sit next to the compiled code (swc --copy-files) and next to the sources in tests.
 function readJson<T>(fileName: string): T {
   return JSON.parse(readFileSync(new URL(`./data/${fileName}`, import.meta.url), 'utf8')) as T;
-}
-
-export interface CurriculumChange {
-  from?: string;
-  schoolYear?: string;
-  hoursPerWeek: Record<string, number>;
-  unverified?: boolean;
-}
-
-export interface CurriculumSubject {
-  code: string;
-  nameRu: string;
-  hoursPerWeek: Record<string, number>;
-  commonlySplitIntoGroups?: boolean;
-  changes?: CurriculumChange[];
-}
-
-export interface FederalCurriculum {
-  levels: Array<{ level: string; grades: number[]; subjects: CurriculumSubject[] }>;
 }
 
 export interface CalendarRange {

@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import {
+  AbsenceNoticesRpc,
+  type AcademicYear,
   ApiClientsRpc,
+  AttendanceRpc,
   IdentityRpc,
   type Lesson,
   PlanningRpc,
@@ -8,6 +11,7 @@ import {
   type ResolvedAccount,
   type Role,
   SYSTEM_SEED_ACTOR,
+  ThematicPlanRpc,
 } from '#contracts';
 import type { RpcClient } from '#platform';
 import type { ResourceKind } from '#policy';
@@ -21,7 +25,15 @@ export const HANDOVER = '2026-11-16';
 /** A Thursday before the handover: the predecessor's lesson, with their topic and mark. */
 export const EARLIER = '2026-11-12';
 export const WEEK = '2026-11-30';
+/** Thursdays after today whose lessons the routes of one-off changes cancel (next week) and move (the week after). */
+export const NEXT_WEEK = '2026-12-10';
+export const LATER = '2026-12-17';
 export const PASSWORD = 'matrix-пароль';
+/** The plan every page starts with; the routes of plans save it again (which changes nothing). */
+export const MATRIX_PLAN_TOPICS = [
+  { title: 'Повторение', hours: 2, plannedDate: null, kind: 'lesson' as const },
+  { title: 'Контрольная работа № 1', hours: 1, plannedDate: null, kind: 'control-work' as const },
+];
 
 /** Who calls the API in the matrix: nobody, and one person per role and relation. */
 export const PERSONAS = [
@@ -78,6 +90,10 @@ export type ResourceKey =
   | 'lesson:math-a-second'
   | 'lesson:russian-a'
   | 'lesson:math-b'
+  | 'lesson:math-a-to-cancel'
+  | 'lesson:russian-a-to-cancel'
+  | 'lesson:math-a-to-move'
+  | 'lesson:russian-a-to-move'
   | 'page:math-a'
   | 'page:russian-a'
   | 'page:math-b'
@@ -109,6 +125,10 @@ export interface MatrixWorld {
   apiClientId: string;
   /** What the routes of accounts, personal data and the roster work on (./admin-fixtures.ts). */
   admin: AdminFixtures;
+  /** The parent's pending notice of their child's absence tomorrow, for the class teacher to decide (R-ATT-1). */
+  absenceNoticeId: string;
+  /** The 2026/2027 year of each school with its quarters (the first one is what the period routes close and reopen). */
+  years: Record<'a' | 'b', AcademicYear>;
   accountOf(persona: SignedInPersona): ResolvedAccount;
 }
 
@@ -156,28 +176,27 @@ export async function loadMatrixWorld(rpc: RpcClient, devIdp: { url: string; adm
     });
     const quarter = (number: number, nameRu: string, start: string, end: string) =>
       ({ kind: 'quarter', number, nameRu, start, end, gradeFrom: 1, gradeTo: 11 }) as const;
-    return (
-      await call(PlanningRpc.upsertYear, {
-        schoolId,
-        label: '2026/2027',
-        start: '2026-09-01',
-        end: '2027-05-31',
-        derived: false,
-        daysPerWeek: 5,
-        periods: [
-          quarter(1, 'I четверть', '2026-09-01', '2026-10-25'),
-          quarter(2, 'II четверть', '2026-11-05', '2026-12-28'),
-          quarter(3, 'III четверть', '2027-01-11', '2027-03-21'),
-          quarter(4, 'IV четверть', '2027-03-30', '2027-05-31'),
-        ],
-        breaks: [],
-        daysOff: [],
-        workingWeekendDays: [],
-      })
-    ).id;
+    return call(PlanningRpc.upsertYear, {
+      schoolId,
+      label: '2026/2027',
+      start: '2026-09-01',
+      end: '2027-05-31',
+      derived: false,
+      daysPerWeek: 5,
+      periods: [
+        quarter(1, 'I четверть', '2026-09-01', '2026-10-25'),
+        quarter(2, 'II четверть', '2026-11-05', '2026-12-28'),
+        quarter(3, 'III четверть', '2027-01-11', '2027-03-21'),
+        quarter(4, 'IV четверть', '2027-03-30', '2027-05-31'),
+      ],
+      breaks: [],
+      daysOff: [],
+      workingWeekendDays: [],
+    });
   };
-  const yearA = await yearOf(schoolA);
-  const yearB = await yearOf(schoolB);
+  const years = { a: await yearOf(schoolA), b: await yearOf(schoolB) };
+  const yearA = years.a.id;
+  const yearB = years.b.id;
 
   const { ids: personIds } = await call(IdentityRpc.upsertPeople, {
     people: Object.entries(PEOPLE).map(([person, { name }]) => ({
@@ -272,7 +291,11 @@ export async function loadMatrixWorld(rpc: RpcClient, devIdp: { url: string; adm
   await call(PlanningRpc.replaceTimetable, { yearId: yearB, classes: [{ classId: class6b, grade: 6, slots: [slot(mathB, 'math', 2)] }] });
   await call(PlanningRpc.generateLessons, { yearId: yearA });
   await call(PlanningRpc.generateLessons, { yearId: yearB });
-  const { lessons } = await call(PlanningRpc.lessonsOfPages, { pageIds: [mathA, russianA, mathB], from: EARLIER, to: TODAY });
+  // Every page has a plan (КТП) with a first revision: the routes of plans read it, its revisions and its progress.
+  for (const pageId of [mathA, russianA, mathB]) {
+    await call(ThematicPlanRpc.save, { pageId, topics: MATRIX_PLAN_TOPICS });
+  }
+  const { lessons } = await call(PlanningRpc.lessonsOfPages, { pageIds: [mathA, russianA, mathB], from: EARLIER, to: LATER });
   const lessonOn = (pageId: string, date: string, lessonNumber: number): string => {
     const found = lessons.find((lesson: Lesson) => lesson.pageId === pageId && lesson.date === date && lesson.lessonNumber === lessonNumber);
     if (!found) throw new Error(`No lesson of page ${pageId} on ${date} at ${lessonNumber}`);
@@ -295,6 +318,11 @@ export async function loadMatrixWorld(rpc: RpcClient, devIdp: { url: string; adm
     'lesson:math-a-second': known('page', lessonOn(mathA, TODAY, 3), schoolA, TEACHES_MATH_A),
     'lesson:russian-a': known('page', lessonOn(russianA, TODAY, 1), schoolA, { classTeacher: ['class-teacher'] }),
     'lesson:math-b': known('page', lessonOn(mathB, TODAY, 2), schoolB),
+    // Lessons of the next two Thursdays that the routes of one-off changes cancel and move (R-PLAN-3).
+    'lesson:math-a-to-cancel': known('page', lessonOn(mathA, NEXT_WEEK, 2), schoolA, TEACHES_MATH_A),
+    'lesson:russian-a-to-cancel': known('page', lessonOn(russianA, NEXT_WEEK, 1), schoolA, { classTeacher: ['class-teacher'] }),
+    'lesson:math-a-to-move': known('page', lessonOn(mathA, LATER, 2), schoolA, TEACHES_MATH_A),
+    'lesson:russian-a-to-move': known('page', lessonOn(russianA, LATER, 1), schoolA, { classTeacher: ['class-teacher'] }),
     'page:math-a': known('page', mathA, schoolA, TEACHES_MATH_A),
     'page:russian-a': known('page', russianA, schoolA, { classTeacher: ['class-teacher'] }),
     'page:math-b': known('page', mathB, schoolB),
@@ -304,7 +332,8 @@ export async function loadMatrixWorld(rpc: RpcClient, devIdp: { url: string; adm
     'class:6a': known('class', class6a, schoolA, { classTeacher: ['class-teacher'] }),
     'class:7a': known('class', class7a, schoolA),
     'class:6b': known('class', class6b, schoolB),
-    'school:a': known('school', schoolA, schoolA),
+    // The class teacher leads a class of school A; the director is on its personal-data list (the fixtures put them there).
+    'school:a': known('school', schoolA, schoolA, { classTeacher: ['class-teacher'], director: ['personal-data-staff'] }),
     'school:b': known('school', schoolB, schoolB),
     'class:old-a': known('class', classOldA, schoolA),
     'account:a': known('account', accountIds[`matrix:${key}:account:colleague`]!, schoolA),
@@ -336,6 +365,14 @@ export async function loadMatrixWorld(rpc: RpcClient, devIdp: { url: string; adm
     classes: { a6: class6a, a7: class7a, oldA: classOldA },
     colleagueSubject: subjectOf('colleague'),
   });
+  // Attendance (R-ATT-1): the child is absent from today's second math lesson, for the class teacher to give a reason;
+  // the parent has told the class teacher the child will be absent tomorrow.
+  await call(AttendanceRpc.setEntry, { lessonId: resources['lesson:math-a-second'].id, studentId: people.student, status: 'absent' });
+  const notice = await rpc.call(
+    AbsenceNoticesRpc.send,
+    { studentId: people.student, reason: 'illness', from: '2026-12-04', to: '2026-12-04' },
+    { actor: { kind: 'person', ...pick(accountOf('parent')) } },
+  );
   return {
     schoolA,
     schoolB,
@@ -344,6 +381,8 @@ export async function loadMatrixWorld(rpc: RpcClient, devIdp: { url: string; adm
     earlierLesson: lessonOn(mathA, EARLIER, 2),
     apiClientId: client.id,
     admin,
+    years,
+    absenceNoticeId: notice.id,
     accountOf,
   };
 }

@@ -11,6 +11,8 @@ export interface MatrixRequest {
   path: string;
   query?: Record<string, string>;
   body?: unknown;
+  /** Headers besides the session's, e.g. the Content-Type of a file sent as the body. */
+  headers?: Record<string, string>;
   /** The resource the request is about (a key of the world's resources), or null when it does not exist or none. */
   resource: ResourceKey | null;
 }

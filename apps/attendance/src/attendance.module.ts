@@ -2,7 +2,10 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { type ServiceConfig, serviceInfrastructure } from '#platform';
 import { attendanceDatabase } from './database/attendance-database.js';
 import { EntriesModule } from './entries/entries.module.js';
+import { HistoryReadModule } from './history/history-read.module.js';
 import { ImportModule } from './import/import.module.js';
+import { NoticesModule } from './notices/notices.module.js';
+import { ReasonsModule } from './reasons/reasons.module.js';
 
 @Module({})
 export class AttendanceModule {
@@ -13,6 +16,9 @@ export class AttendanceModule {
         ...serviceInfrastructure('attendance', config, attendanceDatabase(config.databaseUrl)),
         EntriesModule,
         ImportModule,
+        HistoryReadModule,
+        ReasonsModule,
+        NoticesModule,
       ],
     };
   }

@@ -8,6 +8,7 @@ import { AdminAccountsModule } from './admin-accounts/admin-accounts.module.js';
 import { AdminApiClientsModule } from './admin-api-clients/admin-api-clients.module.js';
 import { RouteActions } from './access/route-actions.js';
 import { AssignmentsModule } from './assignments/assignments.module.js';
+import { AttendanceModule } from './attendance/attendance.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ClassesModule } from './classes/classes.module.js';
 import { RATE_LIMIT_SETTINGS, rateLimitSettingsOf, TOKEN_SETTINGS, tokenSettingsOf } from './config/auth-settings.js';
@@ -15,6 +16,9 @@ import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
 import { FamiliesModule } from './families/families.module.js';
 import { HomeModule } from './home/home.module.js';
 import { RequestContextInterceptor } from './http/request-context.interceptor.js';
+import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
+import { IdempotencyStore } from './idempotency/idempotency-store.js';
+import { LessonChangesModule } from './lesson-changes/lesson-changes.module.js';
 import { LessonsModule } from './lessons/lessons.module.js';
 import { MeModule } from './me/me.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
@@ -22,8 +26,11 @@ import { ProblemFilter } from './problem/problem.filter.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
 import { RateLimits } from './rate-limit/rate-limits.js';
 import { RedisModule } from './redis/redis.module.js';
+import { PlansModule } from './plans/plans.module.js';
 import { RosterModule } from './roster/roster.module.js';
+import { RosterImportModule } from './roster-import/roster-import.module.js';
 import { SchoolCalendar } from './schools-calendar/school-calendar.js';
+import { SchoolYearsModule } from './school-years/school-years.module.js';
 import { SchoolsModule } from './schools/schools.module.js';
 import { RequestPrincipals } from './session/request-principals.js';
 import { SessionStore } from './session/session.store.js';
@@ -44,6 +51,8 @@ export class GatewayModule {
         AuthModule,
         MeModule,
         LessonsModule,
+        AttendanceModule,
+        LessonChangesModule,
         FamiliesModule,
         ClassesModule,
         SchoolsModule,
@@ -54,6 +63,9 @@ export class GatewayModule {
         AdminAccountsModule,
         PersonalDataModule,
         RosterModule,
+        RosterImportModule,
+        PlansModule,
+        SchoolYearsModule,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },
@@ -69,7 +81,9 @@ export class GatewayModule {
         RouteActions,
         AccessDecision,
         { provide: APP_GUARD, useClass: AccessGuard },
+        IdempotencyStore,
         { provide: APP_INTERCEPTOR, useClass: RequestContextInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
         { provide: APP_FILTER, useClass: ProblemFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],

@@ -7,6 +7,7 @@ import type { GatewayConfig } from './config/gateway-config.js';
 import { GatewayModule } from './gateway.module.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './http/request-id.js';
 import { setupOpenApi } from './openapi/setup-openapi.js';
+import { ROSTER_UPLOAD_BODY_LIMIT, ROSTER_UPLOAD_TYPES } from './roster-import/roster-upload.js';
 
 export interface RunningGateway {
   url: string;
@@ -29,6 +30,8 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     abortOnError: false,
   });
   await app.register(fastifyCookie);
+  // Roster files are uploaded as the raw body (their bytes, up to 5 MB): no multipart plugin is needed.
+  app.useBodyParser([...ROSTER_UPLOAD_TYPES], { bodyLimit: ROSTER_UPLOAD_BODY_LIMIT });
   app
     .getHttpAdapter()
     .getInstance()

@@ -14,6 +14,7 @@ import { PagesModule } from './pages/pages.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { RosterModule } from './roster/roster.module.js';
+import { RosterImportModule } from './roster-import/roster-import.module.js';
 import { SchoolsModule } from './schools/schools.module.js';
 import { StudentsModule } from './students/students.module.js';
 
@@ -39,6 +40,7 @@ export class IdentityModule {
         AccountsAdminModule,
         PersonalDataModule,
         RosterModule,
+        RosterImportModule,
       ],
     };
   }

@@ -1,9 +1,14 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type ServiceConfig, serviceInfrastructure } from '#platform';
+import { AssessmentsModule } from './assessments/assessments.module.js';
 import { BellsModule } from './bells/bells.module.js';
+import { CurriculumModule } from './curriculum/curriculum.module.js';
 import { planningDatabase } from './database/planning-database.js';
+import { LessonChangesModule } from './lesson-changes/lesson-changes.module.js';
 import { LessonsModule } from './lessons/lessons.module.js';
+import { PeriodsModule } from './periods/periods.module.js';
 import { SubjectsModule } from './subjects/subjects.module.js';
+import { ThematicPlansModule } from './thematic-plans/thematic-plans.module.js';
 import { TimetableModule } from './timetable/timetable.module.js';
 import { YearsModule } from './years/years.module.js';
 
@@ -19,6 +24,11 @@ export class PlanningModule {
         BellsModule,
         TimetableModule,
         LessonsModule,
+        LessonChangesModule,
+        PeriodsModule,
+        CurriculumModule,
+        ThematicPlansModule,
+        AssessmentsModule,
       ],
     };
   }

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type ServiceConfig, serviceInfrastructure } from '#platform';
+import { AttendanceSummaryModule } from './attendance-summary/attendance-summary.module.js';
 import { ClassSummaryModule } from './class-summary/class-summary.module.js';
 import { reportingDatabase } from './database/reporting-database.js';
 import { DiaryModule } from './diary/diary.module.js';
@@ -15,6 +16,7 @@ export class ReportingModule {
         ReadModelModule,
         DiaryModule,
         ClassSummaryModule,
+        AttendanceSummaryModule,
       ],
     };
   }

@@ -1,4 +1,5 @@
-import type { CurriculumChange, CurriculumSubject, FederalCurriculum } from '../reference-data.js';
+import { federalLinesForGrade, federalSubjects } from '#domain';
+import type { FederalCurriculum } from '../reference-data.js';
 
 export interface GradeSubject {
   code: string;
@@ -14,54 +15,21 @@ export interface SchoolSubject {
   marked: boolean;
 }
 
-// Usually assessed without marks (see markingNotes in the curriculum file): a school setting, the demo school's choice.
-const UNMARKED = new Set(['orkse', 'individual-project']);
-
-function splitFrom(code: string): number | null {
-  if (code === 'foreign-language') return 2;
-  if (code === 'informatics') return 7;
-  if (code === 'technology') return 5;
-  return null;
-}
-
-/** The hours of a subject in force for a year: a change for that very year wins, else the latest change in force. */
-function hoursInForce(subject: CurriculumSubject, label: string, yearStart: string): Record<string, number> {
-  const changes = (subject.changes ?? []).filter((change) => !change.unverified);
-  const forYear = changes.find((change) => change.schoolYear === label);
-  if (forYear) return forYear.hoursPerWeek;
-  const inForce = changes
-    .filter((change): change is CurriculumChange & { from: string } => !!change.from && change.from <= yearStart)
-    .sort((a, b) => a.from.localeCompare(b.from))
-    .at(-1);
-  return inForce ? inForce.hoursPerWeek : subject.hoursPerWeek;
-}
-
+/**
+ * The demo school keeps the federal plan as planning initialises it (the same rules, #domain): the hours in force
+ * for the year, foreign language, informatics and technology split where the file says classes usually are, ОРКСЭ
+ * and the individual project without marks.
+ */
 export function curriculumForGrade(data: FederalCurriculum, label: string, yearStart: string, grade: number): GradeSubject[] {
-  const level = data.levels.find((candidate) => candidate.grades.includes(grade));
-  if (!level) throw new Error(`No curriculum level for grade ${grade}`);
-  return level.subjects.flatMap((subject) => {
-    const hours = hoursInForce(subject, label, yearStart)[String(grade)];
-    if (!hours) return [];
-    const from = splitFrom(subject.code);
-    return [
-      {
-        code: subject.code,
-        nameRu: subject.nameRu,
-        hoursPerWeek: Math.round(hours),
-        split: !!subject.commonlySplitIntoGroups && from !== null && grade >= from,
-      },
-    ];
-  });
+  if (!data.levels.some((level) => level.grades.includes(grade))) throw new Error(`No curriculum level for grade ${grade}`);
+  return federalLinesForGrade(data, label, yearStart, grade).map((line) => ({
+    code: line.code,
+    nameRu: line.nameRu,
+    hoursPerWeek: Math.round(line.hoursPerWeek),
+    split: line.split,
+  }));
 }
 
 export function schoolSubjects(data: FederalCurriculum): SchoolSubject[] {
-  const byCode = new Map<string, SchoolSubject>();
-  for (const level of data.levels) {
-    for (const subject of level.subjects) {
-      if (!byCode.has(subject.code)) {
-        byCode.set(subject.code, { code: subject.code, nameRu: subject.nameRu, marked: !UNMARKED.has(subject.code) });
-      }
-    }
-  }
-  return [...byCode.values()];
+  return federalSubjects(data);
 }

@@ -6,7 +6,12 @@ import { type ActionName, type Decision, decide } from '#policy';
 import type { ReadableLesson, WritableLesson } from './accessible-lesson.js';
 
 /** The actions a service takes on a lesson; each is decided with the one policy table (R-ACC-3). */
-export type LessonWriteAction = Extract<ActionName, 'lessons.content.write' | 'lessons.marks.write' | 'lessons.attendance.write'>;
+export type LessonWriteAction = Extract<
+  ActionName,
+  'lessons.content.write' | 'lessons.marks.write' | 'lessons.attendance.write' | 'lessons.attendance.reasons.write'
+>;
+/** The actions that read a lesson: the lesson itself, and its attendance history (R-MARK-7). */
+export type LessonReadAction = Extract<ActionName, 'lessons.read' | 'lessons.attendance.history.read'>;
 
 const LESSON_NOT_FOUND = 'Урок не найден';
 
@@ -34,10 +39,10 @@ export class LessonAccess {
     private readonly clock: Clock,
   ) {}
 
-  async forReading(lessonId: string): Promise<ReadableLesson> {
+  async forReading(lessonId: string, action: LessonReadAction = 'lessons.read'): Promise<ReadableLesson> {
     const details = await this.findLesson(lessonId);
     const page = await this.pageOf(details);
-    if (!decided('lessons.read', currentActor(), page).allowed) throw lessonNotFound();
+    if (!decided(action, currentActor(), page).allowed) throw lessonNotFound();
     return { details, page };
   }
 

@@ -2,11 +2,16 @@ import type { ActionPolicy } from './policy-rule.js';
 import { ACCOUNTS_POLICY } from './table/accounts.policy.js';
 import { API_CLIENTS_POLICY } from './table/api-clients.policy.js';
 import { ASSIGNMENTS_POLICY } from './table/assignments.policy.js';
+import { ATTENDANCE_POLICY } from './table/attendance.policy.js';
 import { JOURNAL_POLICY } from './table/journal.policy.js';
 import { PERSONAL_DATA_POLICY } from './table/personal-data.policy.js';
+import { PLANS_POLICY } from './table/plans.policy.js';
 import { ROSTER_POLICY } from './table/roster.policy.js';
+import { ROSTER_IMPORT_POLICY } from './table/roster-import.policy.js';
+import { SCHOOL_YEAR_POLICY } from './table/school-year.policy.js';
 import { SESSION_POLICY } from './table/session.policy.js';
 import { STUDENTS_POLICY } from './table/students.policy.js';
+import { TIMETABLE_POLICY } from './table/timetable.policy.js';
 import { TOKENS_POLICY } from './table/tokens.policy.js';
 
 /**
@@ -16,13 +21,18 @@ import { TOKENS_POLICY } from './table/tokens.policy.js';
 export const POLICY = {
   ...SESSION_POLICY,
   ...JOURNAL_POLICY,
+  ...ATTENDANCE_POLICY,
   ...STUDENTS_POLICY,
   ...ASSIGNMENTS_POLICY,
   ...API_CLIENTS_POLICY,
   ...TOKENS_POLICY,
   ...ACCOUNTS_POLICY,
   ...PERSONAL_DATA_POLICY,
+  ...PLANS_POLICY,
   ...ROSTER_POLICY,
+  ...ROSTER_IMPORT_POLICY,
+  ...SCHOOL_YEAR_POLICY,
+  ...TIMETABLE_POLICY,
 } as const satisfies Record<string, ActionPolicy>;
 
 export type ActionName = keyof typeof POLICY;

@@ -1,6 +1,7 @@
 import { CookieJar } from './cookie-jar.js';
 
 export interface ApiRequestOptions {
+  /** Sent as JSON, except a string or bytes (a file), which are sent as they are. */
   body?: unknown;
   headers?: Record<string, string>;
   /** Send the session's CSRF token on writes (default true); false to prove a write without it is refused. */
@@ -49,7 +50,7 @@ export class ApiSession {
       method,
       headers: sent,
       redirect: 'manual',
-      ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      ...(body === undefined ? {} : { body: typeof body === 'string' || body instanceof Uint8Array ? body : JSON.stringify(body) }),
     });
     this.jar.storeFrom(url, response);
     return response;

@@ -2,12 +2,17 @@ import type { RouteBuilders } from '../route-builder.js';
 import { ACCOUNT_ROUTES } from './accounts.routes.js';
 import { API_CLIENT_ROUTES } from './api-clients.routes.js';
 import { ASSIGNMENT_ROUTES } from './assignments.routes.js';
+import { ATTENDANCE_ROUTES } from './attendance.routes.js';
 import { FAMILY_ROUTES } from './families.routes.js';
+import { LESSON_CHANGE_ROUTES } from './lesson-changes.routes.js';
 import { LESSON_ROUTES } from './lessons.routes.js';
 import { PERSONAL_DATA_ROUTES } from './personal-data.routes.js';
+import { PLAN_ROUTES } from './plans.routes.js';
 import { PLATFORM_ROUTES } from './platform.routes.js';
 import { REPORT_ROUTES } from './reports.routes.js';
 import { ROSTER_ROUTES } from './roster.routes.js';
+import { ROSTER_IMPORT_ROUTES } from './roster-import.routes.js';
+import { SCHOOL_YEAR_ROUTES } from './school-years.routes.js';
 import { SESSION_ROUTES } from './session.routes.js';
 import { TOKEN_ROUTES } from './tokens.routes.js';
 
@@ -17,6 +22,8 @@ export const ROUTE_BUILDERS: RouteBuilders = {
   ...SESSION_ROUTES,
   ...TOKEN_ROUTES,
   ...LESSON_ROUTES,
+  ...ATTENDANCE_ROUTES,
+  ...LESSON_CHANGE_ROUTES,
   ...ASSIGNMENT_ROUTES,
   ...FAMILY_ROUTES,
   ...REPORT_ROUTES,
@@ -24,4 +31,7 @@ export const ROUTE_BUILDERS: RouteBuilders = {
   ...ACCOUNT_ROUTES,
   ...PERSONAL_DATA_ROUTES,
   ...ROSTER_ROUTES,
+  ...ROSTER_IMPORT_ROUTES,
+  ...PLAN_ROUTES,
+  ...SCHOOL_YEAR_ROUTES,
 };

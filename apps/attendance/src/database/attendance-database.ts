@@ -1,13 +1,17 @@
 import type { ServiceDatabase } from '#platform';
 import { AttendanceEntryEntity } from '../entries/attendance-entry.entity.js';
 import { AttendanceHistoryEntity } from '../history/attendance-history.entity.js';
+import { AbsenceNoticeHistoryEntity } from '../notices/absence-notice-history.entity.js';
+import { AbsenceNoticeEntity } from '../notices/absence-notice.entity.js';
+import { AbsenceExcuseEntity } from '../reasons/absence-excuse.entity.js';
 import { AttendanceInitial1764806400000 } from './migrations/1764806400000-attendance-initial.js';
+import { AttendanceReasonsNotices1764900300000 } from './migrations/1764900300000-attendance-reasons-notices.js';
 
 export function attendanceDatabase(url: string): ServiceDatabase {
   return {
     url,
     schema: 'attendance',
-    entities: [AttendanceEntryEntity, AttendanceHistoryEntity],
-    migrations: [AttendanceInitial1764806400000],
+    entities: [AttendanceEntryEntity, AttendanceHistoryEntity, AbsenceNoticeEntity, AbsenceNoticeHistoryEntity, AbsenceExcuseEntity],
+    migrations: [AttendanceInitial1764806400000, AttendanceReasonsNotices1764900300000],
   };
 }

@@ -19,3 +19,11 @@ export async function lockEntries(manager: EntityManager, keys: readonly EntryKe
     sorted,
   ]);
 }
+
+/**
+ * Serialises the changes of one student's absence reasons until the transaction ends: a class teacher's date range or
+ * an accepted notice, and an absence recorded meanwhile on one of its days, never miss each other.
+ */
+export async function lockStudent(manager: EntityManager, studentId: string): Promise<void> {
+  await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [ATTENDANCE_LOCK_SPACE, `student:${studentId}`]);
+}

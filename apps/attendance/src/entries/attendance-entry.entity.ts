@@ -34,6 +34,13 @@ export class AttendanceEntryEntity {
   @Column('boolean')
   late!: boolean;
 
+  /** The class teacher who confirmed the reason (R-ATT-1); null while it is only the subject teacher's. */
+  @Column({ name: 'reason_confirmed_by', type: 'uuid', nullable: true })
+  reasonConfirmedBy!: string | null;
+
+  @Column({ name: 'reason_confirmed_at', type: 'timestamptz', nullable: true })
+  reasonConfirmedAt!: Date | null;
+
   @Column('integer')
   version!: number;
 }

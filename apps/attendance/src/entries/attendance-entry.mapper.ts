@@ -10,6 +10,8 @@ export function toAttendanceEntry(entity: AttendanceEntryEntity): AttendanceEntr
     minutesLate: entity.minutesLate,
     recordedAt: entity.recordedAt.toISOString(),
     recordedBy: entity.recordedBy,
+    reasonConfirmedBy: entity.reasonConfirmedBy,
+    reasonConfirmedAt: entity.reasonConfirmedAt?.toISOString() ?? null,
     version: entity.version,
   };
 }

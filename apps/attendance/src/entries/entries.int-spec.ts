@@ -70,6 +70,8 @@ describe('attendance: absences and lateness (R-ATT-1)', () => {
       minutesLate: null,
       recordedAt: TEST_NOW.toISOString(),
       recordedBy: teacherId,
+      reasonConfirmedBy: null,
+      reasonConfirmedAt: null,
       version: 1,
     });
     await expect(h.rpc.call(AttendanceRpc.getLesson, { lessonId }, { actor: classTeacher })).resolves.toEqual({ entries: [entry] });
@@ -112,6 +114,8 @@ describe('attendance: absences and lateness (R-ATT-1)', () => {
       minutesLate: null,
       recordedAt: TEST_NOW.toISOString(),
       recordedBy: teacherId,
+      reasonConfirmedBy: null,
+      reasonConfirmedAt: null,
       version: 3,
     });
     await expect(h.rpc.call(AttendanceRpc.getLesson, { lessonId }, { actor: teacher })).resolves.toEqual({ entries: [] });
@@ -144,7 +148,8 @@ describe('attendance: absences and lateness (R-ATT-1)', () => {
     const before = await countRows();
     await expect(set(lessonId, teacher, { status: 'late', minutesLate: 7 })).resolves.toEqual(entry);
     const untouched = h.world.addLesson(page, TODAY);
-    await expect(set(untouched, teacher, { status: 'present' })).resolves.toMatchObject({ status: 'present', version: 1 });
+    // Version 0: nothing was ever recorded for the student at this lesson.
+    await expect(set(untouched, teacher, { status: 'present' })).resolves.toMatchObject({ status: 'present', recordedBy: null, version: 0 });
     expect(await countRows()).toEqual(before);
   });
 

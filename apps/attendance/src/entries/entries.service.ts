@@ -1,17 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AttendanceEntry, AttendanceEvents, type AttendanceRpc, type RpcRequest } from '#contracts';
+import { type AbsenceReason, type AttendanceEntry, AttendanceEvents, type AttendanceRpc, type RpcRequest } from '#contracts';
 import { assertConducted, assertEnrolled, LessonAccess, type WritableLesson } from '#lesson-access';
 import { OutboxWriter } from '#platform';
-import { lockEntries } from '../database/entry-locks.js';
+import { type EntryKey, lockEntries, lockStudent } from '../database/entry-locks.js';
 import { AttendanceHistoryWriter } from '../history/attendance-history.writer.js';
+import { AbsenceExcuses } from '../reasons/absence-excuses.js';
 import { AttendanceEntryEntity } from './attendance-entry.entity.js';
 import { toAttendanceEntry } from './attendance-entry.mapper.js';
+import { assertExpectedVersion } from './expected-version.js';
 
 type SetEntryRequest = RpcRequest<typeof AttendanceRpc.setEntry>;
 
 const NOT_CONDUCTED = 'Урок ещё не проведён: посещаемость отмечается в день урока и позже';
+
+/** The reason an absence is stored with, and who confirmed it. */
+interface ResolvedReason {
+  reason: AbsenceReason | null;
+  confirmedBy: string | null;
+  confirmedAt: Date | null;
+}
 
 @Injectable()
 export class EntriesService {
@@ -19,6 +28,7 @@ export class EntriesService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly access: LessonAccess,
     private readonly history: AttendanceHistoryWriter,
+    private readonly excuses: AbsenceExcuses,
     private readonly outbox: OutboxWriter,
   ) {}
 
@@ -34,8 +44,10 @@ export class EntriesService {
 
   /**
    * Records a student absent (with a reason), late (with minutes) or present (R-ATT-1), on a lesson that took place,
-   * for a student enrolled that day (R-CAL-4). Grade 1 keeps attendance too. "Present" removes the entry; its history
-   * stays (R-MARK-7). Setting what is already recorded changes nothing and publishes nothing.
+   * for a student enrolled that day (R-CAL-4), by the teacher of the page or the lesson's substitute under their own
+   * name. Grade 1 keeps attendance too. "Present" removes the entry; its history stays (R-MARK-7). With
+   * `expectedVersion`, a stale write is refused with the current entry. Setting what is already recorded changes
+   * nothing and publishes nothing.
    */
   async set(request: SetEntryRequest): Promise<AttendanceEntry> {
     const lesson = await this.access.forWriting(request.lessonId, 'lessons.attendance.write');
@@ -43,32 +55,52 @@ export class EntriesService {
     assertEnrolled(lesson, request.studentId);
     return this.dataSource.transaction(async (manager) => {
       const key = { lessonId: request.lessonId, studentId: request.studentId };
+      await lockStudent(manager, request.studentId);
       await lockEntries(manager, [key]);
       const existing = await manager.getRepository(AttendanceEntryEntity).findOneBy(key);
+      const current = existing ? toAttendanceEntry(existing) : await this.presentNow(manager, lesson, key);
+      assertExpectedVersion(request.expectedVersion, current);
       return request.status === 'present'
         ? this.markPresent(manager, lesson, key, existing)
-        : this.record(manager, lesson, { ...request, status: request.status }, existing);
+        : this.record(manager, lesson, { ...request, status: request.status }, existing, current.version);
     });
+  }
+
+  /** A student with no entry: the last "present" the history keeps, or version 0 when nothing was ever recorded. */
+  private async presentNow(manager: EntityManager, lesson: WritableLesson, key: EntryKey): Promise<AttendanceEntry> {
+    const last = await this.history.lastValue(manager, key.lessonId, key.studentId);
+    if (last) return last;
+    return {
+      ...key,
+      status: 'present',
+      reason: null,
+      minutesLate: null,
+      recordedAt: lesson.now.toISOString(),
+      recordedBy: null,
+      reasonConfirmedBy: null,
+      reasonConfirmedAt: null,
+      version: 0,
+    };
   }
 
   private async markPresent(
     manager: EntityManager,
     lesson: WritableLesson,
-    key: { lessonId: string; studentId: string },
+    key: EntryKey,
     existing: AttendanceEntryEntity | null,
   ): Promise<AttendanceEntry> {
-    const present = (version: number): AttendanceEntry => ({
+    if (!existing) return this.presentNow(manager, lesson, key);
+    const entry: AttendanceEntry = {
       ...key,
       status: 'present',
       reason: null,
       minutesLate: null,
       recordedAt: lesson.now.toISOString(),
       recordedBy: lesson.actorId,
-      version,
-    });
-    if (!existing) return present(Math.max(1, await this.history.lastVersion(manager, key.lessonId, key.studentId)));
-
-    const entry = present(existing.version + 1);
+      reasonConfirmedBy: null,
+      reasonConfirmedAt: null,
+      version: existing.version + 1,
+    };
     await manager.getRepository(AttendanceEntryEntity).delete(key);
     await this.history.append(manager, [
       {
@@ -89,27 +121,35 @@ export class EntriesService {
     lesson: WritableLesson,
     request: SetEntryRequest & { status: 'absent' | 'late' },
     existing: AttendanceEntryEntity | null,
+    currentVersion: number,
   ): Promise<AttendanceEntry> {
-    const reason = request.reason ?? null;
+    const resolved: ResolvedReason =
+      request.status === 'absent'
+        ? await this.reasonOf(manager, lesson, request, existing)
+        : { reason: null, confirmedBy: null, confirmedAt: null };
     const minutesLate = request.minutesLate ?? null;
     const unchanged =
-      existing?.status === request.status && existing.reason === reason && existing.minutesLate === minutesLate;
+      existing?.status === request.status &&
+      existing.reason === resolved.reason &&
+      existing.minutesLate === minutesLate &&
+      existing.reasonConfirmedBy === resolved.confirmedBy &&
+      existing.reasonConfirmedAt?.getTime() === resolved.confirmedAt?.getTime();
     if (existing && unchanged) return toAttendanceEntry(existing);
     const repository = manager.getRepository(AttendanceEntryEntity);
-    const previousVersion =
-      existing?.version ?? (await this.history.lastVersion(manager, request.lessonId, request.studentId));
-    const version = previousVersion + 1;
+    const version = currentVersion + 1;
     const entity = repository.create({
       lessonId: request.lessonId,
       studentId: request.studentId,
       pageId: lesson.details.lesson.pageId,
       lessonDate: lesson.details.lesson.date,
       status: request.status,
-      reason,
+      reason: resolved.reason,
       minutesLate,
       recordedAt: lesson.now,
       recordedBy: lesson.actorId,
       late: lesson.late,
+      reasonConfirmedBy: resolved.confirmedBy,
+      reasonConfirmedAt: resolved.confirmedAt,
       version,
     });
     if (existing) {
@@ -117,11 +157,13 @@ export class EntriesService {
         { lessonId: entity.lessonId, studentId: entity.studentId },
         {
           status: entity.status,
-          reason,
+          reason: entity.reason,
           minutesLate,
           recordedAt: lesson.now,
           recordedBy: lesson.actorId,
           late: lesson.late,
+          reasonConfirmedBy: entity.reasonConfirmedBy,
+          reasonConfirmedAt: entity.reasonConfirmedAt,
           version,
         },
       );
@@ -142,5 +184,27 @@ export class EntriesService {
     ]);
     await this.outbox.append(manager, AttendanceEvents.entriesSaved, { entries: [entry] });
     return entry;
+  }
+
+  /**
+   * The reason an absence is stored with (R-ATT-1): a reason the class teacher confirmed stays while the student stays
+   * absent (only the class teacher changes it); an absence without a reason, or unexcused, on a day the class teacher
+   * excused (a date range or an accepted notice) takes that reason, confirmed; otherwise the teacher's reason.
+   */
+  private async reasonOf(
+    manager: EntityManager,
+    lesson: WritableLesson,
+    request: SetEntryRequest,
+    existing: AttendanceEntryEntity | null,
+  ): Promise<ResolvedReason> {
+    if (existing?.status === 'absent' && existing.reasonConfirmedAt !== null) {
+      return { reason: existing.reason, confirmedBy: existing.reasonConfirmedBy, confirmedAt: existing.reasonConfirmedAt };
+    }
+    const asked = request.reason ?? null;
+    if (asked === null || asked === 'unexcused') {
+      const excuse = await this.excuses.covering(manager, request.studentId, lesson.details.lesson.date);
+      if (excuse) return { reason: excuse.reason, confirmedBy: excuse.setBy, confirmedAt: excuse.setAt };
+    }
+    return { reason: asked, confirmedBy: null, confirmedAt: null };
   }
 }

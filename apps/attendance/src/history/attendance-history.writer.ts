@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { AttendanceEntry } from '#contracts';
 import { appendHistory, type HistoryChange } from '#platform';
 
 export interface AttendanceChange extends HistoryChange {
@@ -22,13 +23,17 @@ export class AttendanceHistoryWriter {
     );
   }
 
-  /** The version of the last value this entry had, also when the entry was deleted since; 0 if it never existed. */
-  async lastVersion(manager: EntityManager, lessonId: string, studentId: string): Promise<number> {
-    const [row] = await manager.query<Array<{ version: number }>>(
-      `SELECT coalesce(max((new_value ->> 'version')::int), 0) AS version
-       FROM attendance_history WHERE lesson_id = $1 AND student_id = $2`,
+  /**
+   * The last value this entry had, also when it was deleted since ("present", with its version); null if it never
+   * existed. Values written before reasons could be confirmed read with no confirmation.
+   */
+  async lastValue(manager: EntityManager, lessonId: string, studentId: string): Promise<AttendanceEntry | null> {
+    const [row] = await manager.query<Array<{ new_value: unknown }>>(
+      `SELECT new_value FROM attendance_history
+       WHERE lesson_id = $1 AND student_id = $2 AND new_value IS NOT NULL
+       ORDER BY id DESC LIMIT 1`,
       [lessonId, studentId],
     );
-    return row?.version ?? 0;
+    return row ? AttendanceEntry.parse(row.new_value) : null;
   }
 }

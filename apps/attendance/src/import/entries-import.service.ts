@@ -77,6 +77,8 @@ export class EntriesImportService {
             minutesLate: entry.minutesLate,
             recordedAt: recordedAt.toISOString(),
             recordedBy: null,
+            reasonConfirmedBy: null,
+            reasonConfirmedAt: null,
             version: 1,
           },
           pageId: entry.pageId,

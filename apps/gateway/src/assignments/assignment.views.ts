@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Id, LocalDate } from '#contracts';
+import { ChangeReason, Id, LocalDate } from '#contracts';
 
 export const PageParams = z.object({ pageId: Id });
 export const LessonParams = z.object({ lessonId: Id });
@@ -13,6 +13,9 @@ export const HandoverBody = z
 export type HandoverBody = z.infer<typeof HandoverBody>;
 
 export const SubstituteBody = z
-  .object({ teacherId: Id.meta({ description: 'Учитель, который проводит этот урок вместо учителя страницы' }) })
+  .object({
+    teacherId: Id.meta({ description: 'Учитель, который проводит этот урок вместо учителя страницы' }),
+    reason: ChangeReason.optional(),
+  })
   .meta({ id: 'SubstituteInput' });
 export type SubstituteBody = z.infer<typeof SubstituteBody>;

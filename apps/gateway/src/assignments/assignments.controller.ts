@@ -1,9 +1,8 @@
 import { Body, Controller, Delete, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
 import type { z } from 'zod';
-import { IdentityRpc, type LessonDetails, Page, Substitution } from '#contracts';
+import { IdentityRpc, LessonChangesRpc, Page, Substitution } from '#contracts';
 import { RpcClient } from '#platform';
-import { AccessedLesson } from '../access/accessed-lesson.decorator.js';
 import { Action } from '../access/action.decorator.js';
 import { HandoverBody, LessonParams, PageParams, SubstituteBody } from './assignment.views.js';
 
@@ -32,15 +31,18 @@ export class AssignmentsController {
   @Put('lessons/:lessonId/substitute')
   @Action('lessons.substitute', { kind: 'lesson', param: 'lessonId' })
   @ApiSecurity('csrf')
-  @ApiOperation({ summary: 'Назначить замену на урок', description: 'Заменяющий учитель ведёт записи только в этом уроке.' })
+  @ApiOperation({
+    summary: 'Назначить замену на урок',
+    description: 'Заменяющий учитель ведёт записи только в этом уроке. Замена попадает в журнал изменений расписания.',
+  })
   @ApiOkResponse({ standardSchema: Substitution })
   assignSubstitute(
-    @Param({ schema: LessonParams }) _params: z.infer<typeof LessonParams>,
-    @AccessedLesson() { lesson }: LessonDetails,
+    @Param({ schema: LessonParams }) params: z.infer<typeof LessonParams>,
     @Body({ schema: SubstituteBody }) body: SubstituteBody,
   ): Promise<Substitution> {
-    const { id: lessonId, pageId, date } = lesson;
-    return this.rpc.call(IdentityRpc.assignSubstitute, { lessonId, pageId, date, teacherId: body.teacherId });
+    // Planning logs the change and assigns the substitute through identity (R-ACC-3, R-PLAN-3).
+    const { lessonId } = params;
+    return this.rpc.call(LessonChangesRpc.substitute, { lessonId, teacherId: body.teacherId, reason: body.reason ?? null });
   }
 
   @Delete('lessons/:lessonId/substitute')
@@ -49,10 +51,7 @@ export class AssignmentsController {
   @ApiSecurity('csrf')
   @ApiOperation({ summary: 'Отменить замену на уроке' })
   @ApiNoContentResponse({ description: 'Замены на уроке нет' })
-  async removeSubstitute(
-    @Param({ schema: LessonParams }) _params: z.infer<typeof LessonParams>,
-    @AccessedLesson() { lesson }: LessonDetails,
-  ): Promise<void> {
-    await this.rpc.call(IdentityRpc.removeSubstitute, { lessonId: lesson.id, pageId: lesson.pageId, date: lesson.date });
+  async removeSubstitute(@Param({ schema: LessonParams }) params: z.infer<typeof LessonParams>): Promise<void> {
+    await this.rpc.call(LessonChangesRpc.removeSubstitute, { lessonId: params.lessonId, reason: null });
   }
 }

@@ -45,6 +45,7 @@ export const LessonView = z
     writable: z.boolean().meta({ description: 'Может ли вошедший вносить записи в этот урок' }),
     topic: z.string().nullable(),
     homework: z.string().nullable(),
+    planTopicId: Id.nullable().meta({ description: 'Тема КТП, с которой связан урок (R-PLAN-3)' }),
     version: z.number().int().meta({ description: 'Версия записи урока (ETag); 0 — ничего не записано' }),
     students: z.array(LessonStudent),
   })
@@ -57,7 +58,13 @@ export const LessonContentBody = JournalRpc.saveLessonContent.request
 export type LessonContentBody = z.infer<typeof LessonContentBody>;
 
 export const LessonContentView = z
-  .object({ lessonId: Id, topic: z.string().nullable(), homework: z.string().nullable(), version: z.number().int() })
+  .object({
+    lessonId: Id,
+    topic: z.string().nullable(),
+    homework: z.string().nullable(),
+    planTopicId: Id.nullable(),
+    version: z.number().int(),
+  })
   .meta({ id: 'LessonContent' });
 export type LessonContentView = z.infer<typeof LessonContentView>;
 

@@ -73,12 +73,20 @@ export class LessonsController {
   @Put('attendance/:studentId')
   @Action('lessons.attendance.write', LESSON)
   @ApiSecurity('csrf')
-  @ApiOperation({ summary: 'Отметить отсутствие (с причиной), опоздание (с минутами) или присутствие' })
+  @ApiOperation({
+    summary: 'Отметить отсутствие (с причиной), опоздание (с минутами) или присутствие',
+    description: 'If-Match с версией отметки защищает от перезаписи чужих изменений ("0" — ожидается, что ученик присутствовал); устаревшая версия — 409 с текущей отметкой (current).',
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'Ожидаемая версия отметки посещаемости, например "2"' })
   @ApiOkResponse({ standardSchema: AttendanceEntry })
-  setAttendance(
+  async setAttendance(
     @Param({ schema: AttendanceParams }) params: z.infer<typeof AttendanceParams>,
     @Body({ schema: AttendanceBody }) body: AttendanceBody,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<AttendanceEntry> {
-    return this.lessons.setAttendance(params.lessonId, params.studentId, body);
+    const entry = await this.lessons.setAttendance(params.lessonId, params.studentId, body, expectedVersion(ifMatch));
+    void reply.header('etag', entityTag(entry.version));
+    return entry;
   }
 }

@@ -43,6 +43,7 @@ describe('gateway: a lesson page', () => {
       writable: true,
       topic: null,
       homework: null,
+      planTopicId: null,
       version: 0,
       students: [
         {
@@ -59,7 +60,7 @@ describe('gateway: a lesson page', () => {
     const teacher = await harness.login(TEACHER);
     const content = await teacher.put(`/api/v1/lessons/${LESSON.id}/content`, { topic: 'Сложение дробей', homework: '№ 215, 217' });
     expect(content.status).toBe(200);
-    expect(await content.json()).toEqual({ lessonId: LESSON.id, topic: 'Сложение дробей', homework: '№ 215, 217', version: 1 });
+    expect(await content.json()).toEqual({ lessonId: LESSON.id, topic: 'Сложение дробей', homework: '№ 215, 217', planTopicId: null, version: 1 });
 
     const mark = await teacher.post(`/api/v1/lessons/${LESSON.id}/marks`, { studentId: CHILD.id, value: 4, workKind: 'answer' });
     expect(mark.status).toBe(201);

@@ -42,6 +42,7 @@ export class LessonsService {
       writable: context.writable,
       topic: record.topic,
       homework: record.homework,
+      planTopicId: record.planTopicId ?? null,
       version: record.version,
       students: context.students.map((student) => ({
         studentId: student.id,
@@ -58,14 +59,25 @@ export class LessonsService {
       ...body,
       ...(expectedVersion === undefined ? {} : { expectedVersion }),
     });
-    return { lessonId: record.lessonId, topic: record.topic, homework: record.homework, version: record.version };
+    return {
+      lessonId: record.lessonId,
+      topic: record.topic,
+      homework: record.homework,
+      planTopicId: record.planTopicId ?? null,
+      version: record.version,
+    };
   }
 
   addMark(lessonId: string, body: MarkBody): Promise<Mark> {
     return this.rpc.call(JournalRpc.addMark, { lessonId, ...body });
   }
 
-  setAttendance(lessonId: string, studentId: string, body: AttendanceBody): Promise<AttendanceEntry> {
-    return this.rpc.call(AttendanceRpc.setEntry, { lessonId, studentId, ...body });
+  setAttendance(lessonId: string, studentId: string, body: AttendanceBody, expectedVersion: number | undefined): Promise<AttendanceEntry> {
+    return this.rpc.call(AttendanceRpc.setEntry, {
+      lessonId,
+      studentId,
+      ...body,
+      ...(expectedVersion === undefined ? {} : { expectedVersion }),
+    });
   }
 }

@@ -13,4 +13,9 @@ export class RedisKeys {
   oidcState(handleDigest: string): string {
     return `ej:${this.prefix}:oidc-state:${handleDigest}`;
   }
+
+  /** The claim or kept answer of an `Idempotency-Key` of one caller (an account or a machine client). */
+  idempotency(caller: string, key: string): string {
+    return `ej:${this.prefix}:idempotency:${caller}:${key}`;
+  }
 }

@@ -158,7 +158,7 @@ class FakeJournal {
     if (request.expectedVersion !== undefined && request.expectedVersion !== current.version) {
       throw new DomainError(ErrorCode.VersionConflict, 'Запись урока изменена другим пользователем', { version: current.version });
     }
-    const saved = { ...current, topic: request.topic, homework: request.homework ?? null, version: current.version + 1 };
+    const saved = { ...current, topic: request.topic ?? null, homework: request.homework ?? null, version: current.version + 1 };
     this.world.records.set(request.lessonId, saved);
     return saved;
   }
@@ -215,6 +215,8 @@ class FakeAttendance {
       minutesLate: request.minutesLate ?? null,
       recordedAt: TEST_NOW.toISOString(),
       recordedBy: currentPerson().personId,
+      reasonConfirmedBy: null,
+      reasonConfirmedAt: null,
       version: 1,
     };
     const others = (this.world.attendance.get(request.lessonId) ?? []).filter((e) => e.studentId !== request.studentId);

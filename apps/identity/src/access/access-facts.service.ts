@@ -36,12 +36,26 @@ const PERSONAL_DATA_STAFF = `EXISTS (
     JOIN role_grant g ON g.account_id = a.id AND g.school_id = l.school_id AND g.role <> 'parent' AND g.role <> 'student'
    WHERE l.person_id = $2::uuid)`;
 
+/** The caller ($2) is on the school's own personal-data list and works there now (R-ACC-2). */
+const SCHOOL_PERSONAL_DATA_STAFF = `EXISTS (
+  SELECT 1 FROM personal_data_staff l
+    JOIN account a ON a.person_id = l.person_id AND a.status = 'active'
+    JOIN role_grant g ON g.account_id = a.id AND g.school_id = l.school_id AND g.role <> 'parent' AND g.role <> 'student'
+   WHERE l.school_id = s.id AND l.person_id = $2::uuid)`;
+
 /**
  * One query per kind of resource ($1 its id): its schools, and the relations of the person asking ($2; NULL for the
  * system and machine clients, who stand in no relation). No row: the resource does not exist.
  */
 const FACTS_SQL: Record<ResourceRef['type'], string> = {
-  school: `SELECT json_build_array(s.id) AS school_ids, '[]'::json AS relations FROM school s WHERE s.id = $1::uuid`,
+  school: `
+    SELECT json_build_array(s.id) AS school_ids,
+           ${relationsWhere({
+             'class-teacher': 'EXISTS (SELECT 1 FROM school_class c WHERE c.school_id = s.id AND c.class_teacher_id = $2::uuid AND c.archived_at IS NULL)',
+             'personal-data-staff': SCHOOL_PERSONAL_DATA_STAFF,
+           })} AS relations
+      FROM school s
+     WHERE s.id = $1::uuid`,
   class: `
     SELECT json_build_array(c.school_id) AS school_ids,
            ${relationsWhere({ 'class-teacher': 'c.class_teacher_id = $2::uuid' })} AS relations
@@ -129,7 +143,6 @@ export class AccessFactsService {
     const now = this.clock.now().toISOString();
     switch (resource.type) {
       case 'school':
-        return [resource.id];
       case 'class':
       case 'person':
       case 'account':

@@ -16,6 +16,11 @@ export class PagesController {
     return this.pages.upsert(request);
   }
 
+  @MessagePattern(IdentityRpc.pagesOfSchool.subject)
+  ofSchool(@Payload({ schema: IdentityRpc.pagesOfSchool.request }) request: RpcRequest<typeof IdentityRpc.pagesOfSchool>) {
+    return this.pages.ofSchool(request.schoolId, request.academicYear);
+  }
+
   @MessagePattern(IdentityRpc.pagesOfTeacher.subject)
   ofTeacher(
     @Payload({ schema: IdentityRpc.pagesOfTeacher.request }) request: RpcRequest<typeof IdentityRpc.pagesOfTeacher>,

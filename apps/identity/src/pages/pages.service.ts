@@ -8,13 +8,16 @@ import {
   type IdentityRpc,
   type Page,
   type PageAssignment,
+  type Person,
   type RpcRequest,
 } from '#contracts';
 import { OutboxWriter, requireSystemActor } from '#platform';
+import { AccessCheck } from '../access/access-check.js';
 import { scopedQuery } from '../database/scoped-query.js';
 import { assertIdsExist, assertPeriod, assertUniqueKeys } from '../loading/batch-checks.js';
 import { bulkUpsert } from '../loading/bulk-upsert.js';
 import { resolveExternalKeys } from '../loading/resolve-external-keys.js';
+import { byName } from '../people/by-name.js';
 import { PageAssignmentEntity } from './page-assignment.entity.js';
 import { PAGE_COLUMNS, PAGE_FROM, type PageRow, toPage } from './page-rows.js';
 import { PageEntity } from './page.entity.js';
@@ -35,6 +38,7 @@ export class PagesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly access: AccessCheck,
   ) {}
 
   /** Saves pages and replaces each page's assignments with the given ones (R-ACC-3). */
@@ -88,6 +92,30 @@ export class PagesService {
       }
       return { ids: Object.fromEntries(ids) };
     });
+  }
+
+  /** Every page of the school's classes of a year, with the names of the teachers assigned to them (R-PLAN-1). */
+  async ofSchool(schoolId: string, academicYear: string): Promise<{ pages: Page[]; teachers: Person[] }> {
+    await this.access.assertMay('schools.pages.list', { type: 'school', id: schoolId });
+    const rows = await scopedQuery<PageRow>(
+      this.dataSource,
+      `SELECT ${PAGE_COLUMNS}
+         FROM ${PAGE_FROM}
+        WHERE p.school_id = $1 AND c.academic_year = $2
+        ORDER BY c.grade, c.letter, p.subject_code, g.name NULLS FIRST`,
+      [schoolId, academicYear],
+    );
+    const pages = rows.map(toPage);
+    const teacherIds = [...new Set(pages.flatMap((page) => page.assignments.map((assignment) => assignment.teacherId)))];
+    const people = await scopedQuery<{ id: string; last_name: string; first_name: string; middle_name: string | null }>(
+      this.dataSource,
+      'SELECT id, last_name, first_name, middle_name FROM person WHERE id = ANY($1::uuid[])',
+      [teacherIds],
+    );
+    const teachers = people
+      .map((row) => ({ id: row.id, lastName: row.last_name, firstName: row.first_name, middleName: row.middle_name }))
+      .sort(byName);
+    return { pages, teachers };
   }
 
   async ofTeacher(teacherId: string, date: string): Promise<{ pages: Page[] }> {

@@ -22,3 +22,10 @@ export function defaultEnrollmentDate(context: RosterImportContext): string {
   if (context.effectiveDate > last) return last;
   return context.effectiveDate;
 }
+
+/** The academic year a date falls in: 1 September starts the next one ('2026-12-03' → '2026/2027'). */
+export function academicYearOf(date: string): string {
+  const year = Number(date.slice(0, 4));
+  const startYear = date.slice(5) >= '09-01' ? year : year - 1;
+  return `${startYear}/${startYear + 1}`;
+}

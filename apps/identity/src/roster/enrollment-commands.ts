@@ -118,10 +118,23 @@ export class EnrollmentCommands {
    * end) with the groups given. Marks and absences stay the student's. A student already in that class on that date
    * changes nothing.
    */
-  async transfer(manager: EntityManager, { studentId, toClassId, date, groupIds = [] }: TransferCommand): Promise<TransferResult> {
+  async transfer(manager: EntityManager, command: TransferCommand): Promise<TransferResult> {
+    const dayBefore = addDays(command.date, -1);
+    const studentFacts = await this.access.assertMay('students.transfer', { type: 'student', id: command.studentId, date: dayBefore });
+    await this.access.assertMay('classes.roster.write', { type: 'class', id: command.toClassId });
+    return this.transferAllowed(manager, command, studentFacts.schoolIds);
+  }
+
+  /**
+   * The transfer itself, for a caller that has decided the right to it already (the roster import decides once for
+   * its whole file); `studentSchoolIds` are the schools whose roster log records it besides the two classes' schools.
+   */
+  async transferAllowed(
+    manager: EntityManager,
+    { studentId, toClassId, date, groupIds = [] }: TransferCommand,
+    studentSchoolIds: readonly string[],
+  ): Promise<TransferResult> {
     const dayBefore = addDays(date, -1);
-    const studentFacts = await this.access.assertMay('students.transfer', { type: 'student', id: studentId, date: dayBefore });
-    await this.access.assertMay('classes.roster.write', { type: 'class', id: toClassId });
     const author = logAuthor(this.clock);
     await this.lockStudent(manager, studentId);
     const target = await classRow(manager, toClassId, true);
@@ -162,7 +175,7 @@ export class EnrollmentCommands {
       groupsJoined: joined.map((membership) => membership.targetId),
       ...groups,
     };
-    const schoolIds = [...new Set([source.school_id, target.school_id, ...studentFacts.schoolIds])];
+    const schoolIds = [...new Set([source.school_id, target.school_id, ...studentSchoolIds])];
     await appendRosterLog(
       manager,
       author,
@@ -219,7 +232,8 @@ export class EnrollmentCommands {
     return row;
   }
 
-  private async saveEnrollments(
+  /** Saves enrollments (idempotently, see saveDatedMemberships) and tells the other services of those that changed. */
+  async saveEnrollments(
     manager: EntityManager,
     items: Array<{ studentId: string; targetId: string; from: string; to: string | null }>,
   ): Promise<SavedMembership[]> {

@@ -20,7 +20,9 @@ export type RosterChangeKind =
   | 'name-corrected'
   | 'request-submitted'
   | 'request-applied'
-  | 'request-rejected';
+  | 'request-rejected'
+  /** A roster file applied: its digest and counts (each step is logged as well). */
+  | 'roster-imported';
 
 export interface RosterLogRow {
   schoolId: string;

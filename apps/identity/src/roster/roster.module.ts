@@ -11,5 +11,6 @@ import { StudentsAdminService } from './students-admin.service.js';
   imports: [AccessModule],
   controllers: [RosterController],
   providers: [ClassesAdminService, EnrollmentCommands, StudentsAdminService, RosterRequestsService],
+  exports: [EnrollmentCommands],
 })
 export class RosterModule {}

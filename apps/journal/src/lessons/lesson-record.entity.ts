@@ -21,6 +21,10 @@ export class LessonRecordEntity {
   @Column({ type: 'text', nullable: true })
   homework!: string | null;
 
+  /** The topic of the page's plan the lesson covers (R-PLAN-3). */
+  @Column({ name: 'plan_topic_id', type: 'uuid', nullable: true })
+  planTopicId!: string | null;
+
   @Column('integer')
   version!: number;
 

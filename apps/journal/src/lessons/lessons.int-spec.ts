@@ -49,6 +49,7 @@ describe('journal: lesson topic and homework', () => {
       topic: null,
       homework: null,
       version: 0,
+      planTopicId: null,
       marks: [],
     });
   });
@@ -56,7 +57,7 @@ describe('journal: lesson topic and homework', () => {
   it('records topic and homework, counts versions and publishes lessonContentSaved through the outbox', async () => {
     const lessonId = h.world.addLesson(page, TODAY);
     const first = await save(lessonId, teacher, { topic: '  Сложение дробей ', homework: '№ 12, 14' });
-    expect(first).toEqual({ lessonId, pageId: page.id, topic: 'Сложение дробей', homework: '№ 12, 14', version: 1, marks: [] });
+    expect(first).toEqual({ lessonId, pageId: page.id, topic: 'Сложение дробей', homework: '№ 12, 14', version: 1, planTopicId: null, marks: [] });
     const second = await save(lessonId, teacher, { topic: 'Сложение дробей с разными знаменателями', expectedVersion: 1 });
     expect(second).toMatchObject({ topic: 'Сложение дробей с разными знаменателями', homework: null, version: 2 });
     await expect(h.rpc.call(JournalRpc.getLesson, { lessonId }, { actor: deputy })).resolves.toEqual(second);
@@ -64,7 +65,16 @@ describe('journal: lesson topic and homework', () => {
     await eventually(async () => {
       const events = await publishedEvents(h.deployment.nats, JournalEvents.lessonContentSaved.subject);
       expect(events.filter((event) => (event.payload as { lessonId: string }).lessonId === lessonId).map((e) => e.payload)).toEqual([
-        { lessonId, pageId: page.id, topic: 'Сложение дробей', homework: '№ 12, 14', version: 1, enteredAt: TEST_NOW.toISOString(), late: false },
+        {
+          lessonId,
+          pageId: page.id,
+          topic: 'Сложение дробей',
+          homework: '№ 12, 14',
+          version: 1,
+          enteredAt: TEST_NOW.toISOString(),
+          late: false,
+          planTopicId: null,
+        },
         {
           lessonId,
           pageId: page.id,
@@ -73,6 +83,7 @@ describe('journal: lesson topic and homework', () => {
           version: 2,
           enteredAt: TEST_NOW.toISOString(),
           late: false,
+          planTopicId: null,
         },
       ]);
     });
@@ -91,15 +102,15 @@ describe('journal: lesson topic and homework', () => {
         entity: 'lesson_record',
         action: 'created',
         old_value: null,
-        new_value: { topic: 'Десятичные дроби', homework: null, version: 1 },
+        new_value: { topic: 'Десятичные дроби', homework: null, planTopicId: null, version: 1 },
         actor_id: teacherId,
         at: TEST_NOW,
       },
       {
         entity: 'lesson_record',
         action: 'updated',
-        old_value: { topic: 'Десятичные дроби', homework: null, version: 1 },
-        new_value: { topic: 'Десятичные дроби. Сравнение', homework: 'стр. 40', version: 2 },
+        old_value: { topic: 'Десятичные дроби', homework: null, planTopicId: null, version: 1 },
+        new_value: { topic: 'Десятичные дроби. Сравнение', homework: 'стр. 40', planTopicId: null, version: 2 },
         actor_id: teacherId,
         at: TEST_NOW,
       },

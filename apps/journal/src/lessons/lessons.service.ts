@@ -8,9 +8,10 @@ import { lockLessons } from '../database/lesson-locks.js';
 import { JournalHistoryWriter } from '../history/journal-history.writer.js';
 import { LessonRecordEntity } from './lesson-record.entity.js';
 import { LessonRecordReader } from './lesson-record.reader.js';
+import { PlanTopics } from './plan-topics.js';
 
-function contentOf(record: Pick<LessonRecordEntity, 'topic' | 'homework' | 'version'>) {
-  return { topic: record.topic, homework: record.homework, version: record.version };
+function contentOf(record: Pick<LessonRecordEntity, 'topic' | 'homework' | 'planTopicId' | 'version'>) {
+  return { topic: record.topic, homework: record.homework, planTopicId: record.planTopicId, version: record.version };
 }
 
 @Injectable()
@@ -21,6 +22,7 @@ export class LessonsService {
     private readonly reader: LessonRecordReader,
     private readonly history: JournalHistoryWriter,
     private readonly outbox: OutboxWriter,
+    private readonly planTopics: PlanTopics,
   ) {}
 
   async get(lessonId: string): Promise<LessonRecord> {
@@ -35,7 +37,8 @@ export class LessonsService {
   async saveContent(request: RpcRequest<typeof JournalRpc.saveLessonContent>): Promise<LessonRecord> {
     const lesson = await this.access.forWriting(request.lessonId, 'lessons.content.write');
     const { pageId, schoolId, date } = lesson.details.lesson;
-    const topic = request.topic;
+    const planTopicId = request.planTopicId ?? null;
+    const topic = await this.topicOf(request, pageId);
     const homework = request.homework ? request.homework : null;
     return this.dataSource.transaction(async (manager) => {
       await lockLessons(manager, [request.lessonId]);
@@ -47,12 +50,13 @@ export class LessonsService {
           { current },
         );
       }
-      if (current.version > 0 && current.topic === topic && current.homework === homework) return current;
+      const unchanged = current.topic === topic && current.homework === homework && (current.planTopicId ?? null) === planTopicId;
+      if (current.version > 0 && unchanged) return current;
 
       const repository = manager.getRepository(LessonRecordEntity);
       const existing = await repository.findOneBy({ lessonId: request.lessonId });
       const saved: LessonRecordEntity = existing
-        ? { ...existing, topic, homework, version: existing.version + 1, updatedAt: lesson.now }
+        ? { ...existing, topic, homework, planTopicId, version: existing.version + 1, updatedAt: lesson.now }
         : repository.create({
             lessonId: request.lessonId,
             pageId,
@@ -60,6 +64,7 @@ export class LessonsService {
             lessonDate: date,
             topic,
             homework,
+            planTopicId,
             version: 1,
             enteredAt: lesson.now,
             enteredBy: lesson.actorId,
@@ -69,7 +74,7 @@ export class LessonsService {
       if (existing) {
         await repository.update(
           { lessonId: saved.lessonId },
-          { topic, homework, version: saved.version, updatedAt: lesson.now },
+          { topic, homework, planTopicId, version: saved.version, updatedAt: lesson.now },
         );
       } else {
         await repository.insert(saved);
@@ -93,8 +98,25 @@ export class LessonsService {
         version: saved.version,
         enteredAt: saved.enteredAt.toISOString(),
         late: saved.late,
+        planTopicId,
       });
-      return { ...current, pageId: saved.pageId, topic, homework, version: saved.version };
+      return { ...current, pageId: saved.pageId, topic, homework, planTopicId, version: saved.version };
     });
+  }
+
+  /**
+   * The lesson's topic: as written, or else the title of the plan topic it is linked to (R-PLAN-3). A new link is
+   * checked against the plan of the lesson's page; a link kept from before is not checked again when a topic is written.
+   */
+  private async topicOf(request: RpcRequest<typeof JournalRpc.saveLessonContent>, pageId: string): Promise<string> {
+    const planTopicId = request.planTopicId ?? null;
+    if (planTopicId === null) {
+      if (request.topic === undefined) throw new DomainError(ErrorCode.ValidationFailed, 'Укажите тему урока или тему из КТП');
+      return request.topic;
+    }
+    const kept = (await this.reader.planTopicIdOf(this.dataSource.manager, request.lessonId)) === planTopicId;
+    if (kept && request.topic !== undefined) return request.topic;
+    const planTopic = await this.planTopics.find(request.lessonId, pageId, planTopicId);
+    return request.topic ?? planTopic.title;
   }
 }

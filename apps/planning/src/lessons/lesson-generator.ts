@@ -1,38 +1,31 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, type EntityManager } from 'typeorm';
-import { type Bell, DomainError, ErrorCode, type Lesson, PlanningEvents } from '#contracts';
+import { DataSource } from 'typeorm';
+import { type Lesson, PlanningEvents } from '#contracts';
 import { OutboxWriter } from '#platform';
 import { BellsService } from '../bells/bells.service.js';
 import { YearsService } from '../years/years.service.js';
+import { assertBellsCoverTimetable } from './bells-cover-timetable.js';
 import type { LessonEntity } from './lesson.entity.js';
 import { toLesson } from './lesson.mapper.js';
+import { timetablePlacesSql } from './timetable-places-sql.js';
 
 /** The most lessons one lessonsScheduled event carries (a school's year is tens of thousands). */
 export const LESSONS_PER_EVENT = 500;
 
 /**
- * A lesson for every slot of the year's timetable on every date whose ISO weekday is the slot's, when that date is
- * a school day for the class's grade: inside a period of the grade, outside the grade's breaks, not a day off, and
- * within the school's working week. Set-based: one statement for the whole year.
+ * A lesson at every place the year's timetable gives one (timetablePlacesSql). Set-based: one statement for the whole
+ * year. A timetable place that already gave a lesson (even one moved since) gives none again, nor does a place the
+ * page already has a lesson at.
  */
 const INSERT_SCHEDULED_LESSONS = `
-  INSERT INTO lesson (id, school_id, year_id, page_id, class_id, grade, subject_code, date, lesson_number, starts_at, ends_at)
-  SELECT gen_random_uuid(), $2, s.year_id, s.page_id, s.class_id, s.grade, s.subject_code, d.day, s.lesson_number,
-         b.starts_at, b.ends_at
-    FROM (SELECT $3::date + offset_days AS day FROM generate_series(0, $4::date - $3::date) AS offset_days) AS d
-    JOIN timetable_slot s ON s.year_id = $1 AND s.weekday = extract(isodow FROM d.day) AND s.weekday <= $5
-    JOIN jsonb_to_recordset($6::jsonb) AS b(lesson_number smallint, starts_at text, ends_at text)
-      ON b.lesson_number = s.lesson_number
-   WHERE EXISTS (SELECT 1 FROM period p
-                  WHERE p.year_id = s.year_id AND d.day BETWEEN p.start_date AND p.end_date
-                    AND s.grade BETWEEN p.grade_from AND p.grade_to)
-     AND NOT EXISTS (SELECT 1 FROM school_break x
-                      WHERE x.year_id = s.year_id AND d.day BETWEEN x.start_date AND x.end_date
-                        AND s.grade BETWEEN x.grade_from AND x.grade_to)
-     AND NOT EXISTS (SELECT 1 FROM day_off o WHERE o.year_id = s.year_id AND o.date = d.day)
-   ORDER BY d.day, s.lesson_number, s.class_id, s.page_id
-  ON CONFLICT (page_id, date, lesson_number) DO NOTHING
+  INSERT INTO lesson (id, school_id, year_id, page_id, class_id, grade, subject_code, date, lesson_number, starts_at, ends_at,
+                      group_id, planned_date, planned_lesson_number)
+  SELECT gen_random_uuid(), $2, t.year_id, t.page_id, t.class_id, t.grade, t.subject_code, t.day, t.lesson_number,
+         t.starts_at, t.ends_at, t.group_id, t.day, t.lesson_number
+    FROM (${timetablePlacesSql({ yearId: '$1', from: '$3', to: '$4', daysPerWeek: '$5', bells: '$6' })}) AS t
+   ORDER BY t.day, t.lesson_number, t.class_id, t.page_id
+  ON CONFLICT DO NOTHING
   RETURNING id, school_id AS "schoolId", year_id AS "yearId", page_id AS "pageId", class_id AS "classId", grade,
             subject_code AS "subjectCode", date, lesson_number AS "lessonNumber", starts_at AS "startsAt",
             ends_at AS "endsAt", status`;
@@ -57,7 +50,7 @@ export class LessonGenerator {
       await manager.query('SELECT id FROM academic_year WHERE id = $1 FOR UPDATE', [yearId]);
       const year = await this.years.get(yearId, manager);
       const bells = await this.bells.of(year.schoolId, manager);
-      await this.assertBellsCoverTimetable(manager, yearId, bells);
+      await assertBellsCoverTimetable(manager, yearId, bells);
       const rows = await manager.query<LessonEntity[]>(INSERT_SCHEDULED_LESSONS, [
         yearId,
         year.schoolId,
@@ -79,17 +72,5 @@ export class LessonGenerator {
       );
       return { created: created.length, total };
     });
-  }
-
-  private async assertBellsCoverTimetable(manager: EntityManager, yearId: string, bells: Bell[]): Promise<void> {
-    const rows = await manager.query<Array<{ lessonNumber: number }>>(
-      `SELECT DISTINCT lesson_number AS "lessonNumber" FROM timetable_slot
-        WHERE year_id = $1 AND NOT (lesson_number = ANY($2::smallint[])) ORDER BY 1`,
-      [yearId, bells.map((bell) => bell.lessonNumber)],
-    );
-    if (rows.length > 0) {
-      const numbers = rows.map((row) => row.lessonNumber);
-      throw new DomainError(ErrorCode.ValidationFailed, `Нет звонков для уроков: ${numbers.join(', ')}`, { lessonNumbers: numbers });
-    }
   }
 }

@@ -39,4 +39,19 @@ export class LessonEntity {
 
   @Column('text')
   status!: Lesson['status'];
+
+  /** The page's group (R-CAL-3), null for a whole-class page: group lessons of one subject share a time. */
+  @Column({ name: 'group_id', type: 'uuid', nullable: true })
+  groupId!: string | null;
+
+  /** `timetable`: placed by the weekly timetable; `extra`: added on a date by the deputy (R-PLAN-3). */
+  @Column('text')
+  origin!: 'timetable' | 'extra';
+
+  /** Where the timetable placed the lesson (kept when it is moved); null for an extra lesson. */
+  @Column({ name: 'planned_date', type: 'date', nullable: true })
+  plannedDate!: string | null;
+
+  @Column({ name: 'planned_lesson_number', type: 'smallint', nullable: true })
+  plannedLessonNumber!: number | null;
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { BellsModule } from '../bells/bells.module.js';
+import { CurriculumModule } from '../curriculum/curriculum.module.js';
 import { SubjectsModule } from '../subjects/subjects.module.js';
 import { YearsModule } from '../years/years.module.js';
 import { LessonGenerator } from './lesson-generator.js';
@@ -7,7 +8,7 @@ import { LessonsController } from './lessons.controller.js';
 import { LessonsService } from './lessons.service.js';
 
 @Module({
-  imports: [YearsModule, SubjectsModule, BellsModule],
+  imports: [YearsModule, SubjectsModule, BellsModule, CurriculumModule],
   controllers: [LessonsController],
   providers: [LessonGenerator, LessonsService],
 })

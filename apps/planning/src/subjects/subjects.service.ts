@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager, In } from 'typeorm';
 import { DomainError, ErrorCode, type Ok, PlanningEvents, type PlanningRpc, type RpcRequest, type Subject } from '#contracts';
 import { OutboxWriter } from '#platform';
 import { SubjectEntity } from './subject.entity.js';
@@ -14,6 +14,10 @@ interface SubjectRow {
 
 function toSubject(entity: SubjectEntity): Subject {
   return { schoolId: entity.schoolId, code: entity.code, nameRu: entity.nameRu, marked: entity.marked };
+}
+
+function fromRow(row: SubjectRow): Subject {
+  return { schoolId: row.school_id, code: row.code, nameRu: row.name_ru, marked: row.marked };
 }
 
 @Injectable()
@@ -47,6 +51,39 @@ export class SubjectsService {
       }
       return { ok: true as const };
     });
+  }
+
+  /**
+   * In the caller's transaction: adds the subjects the school does not have yet (names and marking of the ones it has
+   * stay the school's) and announces the added ones. Returns the school's subjects of those codes as they are now.
+   */
+  async addMissing(manager: EntityManager, schoolId: string, subjects: ReadonlyArray<Omit<Subject, 'schoolId'>>): Promise<Subject[]> {
+    if (subjects.length === 0) return [];
+    const added = await manager.query<SubjectRow[]>(
+      `INSERT INTO subject (school_id, code, name_ru, marked)
+       SELECT $1, s.code, s.name_ru, s.marked FROM jsonb_to_recordset($2::jsonb) AS s(code text, name_ru text, marked boolean)
+       ON CONFLICT (school_id, code) DO NOTHING
+       RETURNING school_id, code, name_ru, marked`,
+      [schoolId, JSON.stringify(subjects.map((subject) => ({ code: subject.code, name_ru: subject.nameRu, marked: subject.marked })))],
+    );
+    if (added.length > 0) await this.outbox.append(manager, PlanningEvents.subjectsSaved, { subjects: added.map(fromRow) });
+    const rows = await manager
+      .getRepository(SubjectEntity)
+      .find({ where: { schoolId, code: In(subjects.map((subject) => subject.code)) }, order: { code: 'ASC' } });
+    return rows.map(toSubject);
+  }
+
+  async findIn(manager: EntityManager, schoolId: string, code: string): Promise<Subject | null> {
+    const subject = await manager.getRepository(SubjectEntity).findOneBy({ schoolId, code });
+    return subject ? toSubject(subject) : null;
+  }
+
+  /** In the caller's transaction: renames a subject of the school and announces it. */
+  async rename(manager: EntityManager, schoolId: string, code: string, nameRu: string): Promise<Subject> {
+    await manager.getRepository(SubjectEntity).update({ schoolId, code }, { nameRu });
+    const subject = toSubject(await manager.getRepository(SubjectEntity).findOneByOrFail({ schoolId, code }));
+    await this.outbox.append(manager, PlanningEvents.subjectsSaved, { subjects: [subject] });
+    return subject;
   }
 
   async list(schoolId: string): Promise<{ subjects: Subject[] }> {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, In } from 'typeorm';
-import type { Ok } from '#contracts';
+import type { AssessmentWarning, Ok } from '#contracts';
+import { AssessmentsService } from '../assessments/assessments.service.js';
 import { YearsService } from '../years/years.service.js';
 import { TimetableSlotEntity } from './timetable-slot.entity.js';
 import type { ReplaceTimetableCommand } from './replace-timetable.command.js';
@@ -12,12 +13,16 @@ export class TimetableService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly years: YearsService,
+    private readonly assessments: AssessmentsService,
   ) {}
 
-  /** Replaces the weekly slots of each given class for the year; other classes keep theirs. */
-  async replace(command: ReplaceTimetableCommand): Promise<Ok> {
+  /**
+   * Replaces the weekly slots of each given class for the year; other classes keep theirs. Answers the assessment rules
+   * the classes' plans break on the new timetable (warnings).
+   */
+  async replace(command: ReplaceTimetableCommand): Promise<Ok & { warnings: AssessmentWarning[] }> {
     assertValidTimetable(command.classes);
-    await this.years.get(command.yearId);
+    const year = await this.years.get(command.yearId);
     const slots = command.classes.flatMap((timetable) =>
       timetable.slots.map((slot) => ({
         class_id: timetable.classId,
@@ -41,6 +46,6 @@ export class TimetableService {
         [command.yearId, JSON.stringify(slots)],
       );
     });
-    return { ok: true };
+    return { ok: true, warnings: await this.assessments.forTimetable(year, command.classes) };
   }
 }

@@ -1,4 +1,4 @@
-import { DomainError, ErrorCode } from '#contracts';
+import { type AcademicYear, DomainError, ErrorCode } from '#contracts';
 import { isoWeekday } from '#domain';
 import type { PeriodInput, UpsertYearCommand } from './upsert-year.command.js';
 
@@ -63,4 +63,17 @@ export function assertValidYear(command: UpsertYearCommand): void {
   if (command.start > command.end) refuse('Начало учебного года позже его окончания', { start: command.start, end: command.end });
   assertPeriods(command);
   assertBreaksAndDays(command);
+}
+
+/**
+ * A reloaded calendar keeps every closed period as it was: a closed period is neither dropped nor moved (its lessons
+ * would silently enter or leave it) until the deputy director reopens it.
+ */
+export function assertClosedPeriodsKept(existing: AcademicYear, next: AcademicYear): void {
+  for (const period of existing.periods.filter((candidate) => candidate.closed)) {
+    const kept = next.periods.find((candidate) => candidate.id === period.id);
+    if (!kept || kept.start !== period.start || kept.end !== period.end) {
+      throw new DomainError(ErrorCode.PeriodClosed, `Период «${period.nameRu}» закрыт: его даты не меняются`, { periodId: period.id });
+    }
+  }
 }

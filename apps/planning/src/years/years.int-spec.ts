@@ -65,6 +65,24 @@ describe('planning: academic years and periods', () => {
     expect(events[1]).toEqual(second);
   });
 
+  it('R-CAL-1: a reloaded calendar may neither move nor drop a closed period', async () => {
+    const schoolId = randomUUID();
+    const first = await rpc.call(PlanningRpc.upsertYear, schoolYear2025(schoolId), system);
+    const firstQuarter = first.periods.find((period) => period.nameRu === 'I четверть');
+    await planning.app.get(DataSource).query('UPDATE period SET closed = true WHERE id = $1', [firstQuarter?.id]);
+
+    const moved = schoolYear2025(schoolId);
+    moved.periods = moved.periods.map((period) => (period.nameRu === 'I четверть' ? { ...period, end: '2025-10-31' } : period));
+    const refusal = { code: ErrorCode.PeriodClosed, message: 'Период «I четверть» закрыт: его даты не меняются' };
+    await expect(rpc.call(PlanningRpc.upsertYear, moved, system)).rejects.toMatchObject(refusal);
+    const dropped = schoolYear2025(schoolId);
+    dropped.periods = dropped.periods.filter((period) => period.nameRu !== 'I четверть');
+    await expect(rpc.call(PlanningRpc.upsertYear, dropped, system)).rejects.toMatchObject(refusal);
+    await expect(rpc.call(PlanningRpc.getYear, { yearId: first.id })).resolves.toMatchObject({
+      periods: expect.arrayContaining([expect.objectContaining({ nameRu: 'I четверть', end: '2025-10-24', closed: true })]),
+    });
+  });
+
   it('R-CAL-1: on the same date a grade-5 pupil is in a quarter and a grade-10 pupil in a half-year', async () => {
     const schoolId = randomUUID();
     await rpc.call(PlanningRpc.upsertYear, schoolYear2025(schoolId), system);

@@ -11,7 +11,7 @@ import { PeriodEntity } from './period.entity.js';
 import { SchoolBreakEntity } from './school-break.entity.js';
 import type { UpsertYearCommand } from './upsert-year.command.js';
 import { canonicalJson } from './canonical-json.js';
-import { assertValidYear, periodKey } from './year-rules.js';
+import { assertClosedPeriodsKept, assertValidYear, periodKey } from './year-rules.js';
 
 const YEAR_NOT_FOUND = 'Учебный год не найден';
 const PERIOD_NOT_FOUND = 'Период не найден';
@@ -55,6 +55,7 @@ export class YearsService {
       const existing = found ? await this.assemble(manager, found) : null;
       const next = nextYear(command, existing);
       if (existing && canonicalJson(existing) === canonicalJson(next)) return existing;
+      if (existing) assertClosedPeriodsKept(existing, next);
       await this.write(manager, next);
       await this.outbox.append(manager, PlanningEvents.yearSaved, next);
       return next;
@@ -65,6 +66,12 @@ export class YearsService {
     const year = await manager.getRepository(AcademicYearEntity).findOneBy({ id: yearId });
     if (!year) throw new DomainError(ErrorCode.NotFound, YEAR_NOT_FOUND, { yearId });
     return this.assemble(manager, year);
+  }
+
+  /** The school's years, earliest first. */
+  async ofSchool(schoolId: string): Promise<AcademicYear[]> {
+    const years = await this.dataSource.getRepository(AcademicYearEntity).find({ where: { schoolId }, order: { start: 'ASC' } });
+    return Promise.all(years.map((year) => this.assemble(this.dataSource.manager, year)));
   }
 
   async label(yearId: string): Promise<string> {
@@ -92,8 +99,13 @@ export class YearsService {
   }
 
   /** The period of a grade that contains a date, within one year or one school; null in breaks and outside. */
-  async findPeriodAt(scope: { schoolId: string } | { yearId: string }, grade: number, date: string): Promise<Period | null> {
-    const query = this.dataSource
+  async findPeriodAt(
+    scope: { schoolId: string } | { yearId: string },
+    grade: number,
+    date: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Period | null> {
+    const query = manager
       .getRepository(PeriodEntity)
       .createQueryBuilder('period')
       .where(':grade BETWEEN period.gradeFrom AND period.gradeTo AND :date BETWEEN period.start AND period.end', { grade, date });

@@ -41,6 +41,11 @@ async function saveYear(year: Payload<'yearSaved'>, manager: EntityManager): Pro
   );
 }
 
+/** A period closed or reopened: only its flag changes (its dates come with the year). */
+async function saveClosed({ period }: Payload<'periodChanged'>, manager: EntityManager): Promise<void> {
+  await manager.query('UPDATE period SET closed = $2 WHERE id = $1', [period.id, period.closed]);
+}
+
 async function saveSubjects({ subjects }: Payload<'subjectsSaved'>, manager: EntityManager): Promise<void> {
   await writeRows(
     manager,
@@ -89,10 +94,21 @@ async function saveLessons({ lessons }: Payload<'lessonsScheduled'>, manager: En
   );
 }
 
-/** Years with their periods, subjects and the lesson calendar from planning's events. */
+/** Lessons removed from the calendar when it was regenerated: they held nothing, so nothing refers to them here. */
+async function removeLessons({ lessonIds }: Payload<'lessonsRemoved'>, manager: EntityManager): Promise<void> {
+  await manager.query('DELETE FROM lesson WHERE id = ANY($1::uuid[])', [lessonIds]);
+}
+
+/** Years with their periods (closed or open), subjects and the lesson calendar from planning's events. */
 export function planningProjection(handlers: EventHandlers): EventHandlers {
   return handlers
     .on(PlanningEvents.yearSaved, (payload, _envelope, manager) => saveYear(payload, manager))
+    .on(PlanningEvents.periodChanged, (payload, _envelope, manager) => saveClosed(payload, manager))
     .on(PlanningEvents.subjectsSaved, (payload, _envelope, manager) => saveSubjects(payload, manager))
-    .on(PlanningEvents.lessonsScheduled, (payload, _envelope, manager) => saveLessons(payload, manager));
+    .on(PlanningEvents.lessonsScheduled, (payload, _envelope, manager) => saveLessons(payload, manager))
+    // A one-off change (cancelled, moved, an extra lesson…): the lesson as it is now replaces what the model had.
+    .on(PlanningEvents.lessonChanged, ({ lesson }, _envelope, manager) =>
+      saveLessons({ yearId: lesson.yearId, lessons: [lesson] }, manager),
+    )
+    .on(PlanningEvents.lessonsRemoved, (payload, _envelope, manager) => removeLessons(payload, manager));
 }

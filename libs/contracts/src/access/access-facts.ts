@@ -8,7 +8,7 @@ export const Relation = z.enum([
   'self',
   /** A legal guardian of the student (R-REP-4). */
   'guardian',
-  /** Class teacher of the class (of the page, of the student on the date). */
+  /** Class teacher of the class (of the page, of the student on the date; for a school: of one of its classes). */
   'class-teacher',
   /** Assigned to the page on the date (R-ACC-3). */
   'page-teacher',
@@ -18,7 +18,7 @@ export const Relation = z.enum([
   'lesson-substitute',
   /**
    * On the personal-data list (R-ACC-2) of a school of the person, and working in that school: may see the person's
-   * personal data.
+   * personal data. For a school: on that school's list and working there.
    */
   'personal-data-staff',
 ]);

@@ -9,3 +9,4 @@ export * from './rpc-failure.js';
 export * from './ids.js';
 export * from './person-name.js';
 export * from './average.js';
+export * from './records-query.js';

@@ -9,6 +9,7 @@ import type {
   Child,
   Page,
   PageContext,
+  Person,
   ResolvedAccount,
   School,
   SchoolClass,
@@ -114,6 +115,14 @@ export const IdentityRpc = {
         }),
       ),
     }),
+  ),
+  /**
+   * Every page of a school's classes of an academic year with its assignments, and the names of the teachers in them
+   * (the coordinator's list of calendar-thematic plans, R-PLAN-1). The school's staff.
+   */
+  pagesOfSchool: defineRpc<{ pages: Page[]; teachers: Person[] }>()(
+    'identity.pages.of-school',
+    z.object({ schoolId: Id, academicYear: AcademicYearLabel }),
   ),
   /** Pages assigned to a teacher on a date. */
   pagesOfTeacher: defineRpc<{ pages: Page[] }>()('identity.pages.of-teacher', z.object({ teacherId: Id, date: LocalDate })),

@@ -7,3 +7,4 @@ export * from './log-page.js';
 export * from './personal-data.rpc.js';
 export * from './accounts-admin.rpc.js';
 export * from './roster.rpc.js';
+export * from './roster-import.rpc.js';

@@ -11,6 +11,8 @@ const LessonContent = z.object({
   version: z.number().int(),
   enteredAt: z.iso.datetime({ offset: true }),
   late: z.boolean(),
+  /** The plan topic the lesson is linked to (R-PLAN-3); absent in events written before the link existed. */
+  planTopicId: Id.nullable().optional(),
 });
 
 export const JournalEvents = {

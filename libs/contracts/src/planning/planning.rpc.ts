@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { AcademicYearLabel, Grade, Id, Ok, SubjectCode } from '../common/ids.js';
 import { LocalDate } from '../common/local-date.js';
 import { defineRpc } from '../common/rpc-definition.js';
+import type { AssessmentWarning } from './assessment.models.js';
 import type { AcademicYear, Lesson, LessonDetails, Period, Subject } from './planning.models.js';
 import { Bell, DayOff, PeriodKind, SchoolBreak } from './planning.models.js';
 
@@ -53,8 +54,11 @@ export const PlanningRpc = {
 
   setBells: defineRpc<Ok>()('planning.bells.set', z.object({ schoolId: Id, bells: z.array(Bell).min(1) })),
 
-  /** Replaces the weekly timetable of the given classes for a year. */
-  replaceTimetable: defineRpc<Ok>()(
+  /**
+   * Replaces the weekly timetable of the given classes for a year. Answers the assessment rules (letter СК-228/03) the
+   * classes' plans break on the new timetable: warnings, never a refusal.
+   */
+  replaceTimetable: defineRpc<Ok & { warnings: AssessmentWarning[] }>()(
     'planning.timetable.replace',
     z.object({
       yearId: Id,

@@ -1,2 +1,3 @@
+export * from './attendance-summary.js';
 export * from './reporting.models.js';
 export * from './reporting.rpc.js';

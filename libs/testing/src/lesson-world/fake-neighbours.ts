@@ -1,6 +1,8 @@
 import { Controller, type DynamicModule, Inject, Module } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import {
+  type AccessFacts,
+  type Child,
   DomainError,
   ErrorCode,
   IdentityRpc,
@@ -13,8 +15,9 @@ import {
 } from '#contracts';
 import { FixedClock, PlatformModule, RequestContext, type RunningService, startService } from '#platform';
 import { TEST_NOW } from '../start-test-service.js';
+import { TODAY } from '../test-dates.js';
 import type { TestDeployment } from '../test-deployment.js';
-import { FakeSchoolWorld } from './fake-school-world.js';
+import { type FakePage, FakeSchoolWorld } from './fake-school-world.js';
 
 /** Tiny real NATS responders for planning and identity, answering from a FakeSchoolWorld. */
 @Controller()
@@ -43,9 +46,11 @@ class FakeNeighboursController {
     const writable = fake.page.assignments.some(
       (assignment) => assignment.teacherId === personId && onDate(assignment.from, assignment.to),
     );
-    const readable = writable || actor?.kind === 'system' || (personId !== null && fake.readers.includes(personId));
+    const substitute = request.lessonId !== undefined && personId !== null && this.world.substitutes.get(request.lessonId) === personId;
+    const readable = writable || substitute || actor?.kind === 'system' || (personId !== null && fake.readers.includes(personId));
     const relations: Relation[] = [];
     if (writable) relations.push('page-teacher');
+    if (substitute) relations.push('lesson-substitute');
     if (fake.page.assignments.some((assignment) => assignment.teacherId === personId)) relations.push('page-teacher-ever');
     // Listed readers stand for the class teacher (and, with a management role, the school's management).
     if (personId !== null && fake.readers.includes(personId)) relations.push('class-teacher');
@@ -57,6 +62,62 @@ class FakeNeighboursController {
       facts: { exists: true, schoolIds: [fake.school.id], relations },
       students: fake.enrollments.filter((enrollment) => onDate(enrollment.from, enrollment.to)).map((e) => e.student),
     };
+  }
+
+  /**
+   * Facts about students and classes: a student's schools and class teachers (the readers of the pages they are
+   * enrolled on) on the date, their guardians; a class's school and class teacher.
+   */
+  @MessagePattern(IdentityRpc.accessFacts.subject)
+  accessFacts(
+    @Payload({ schema: IdentityRpc.accessFacts.request }) request: RpcRequest<typeof IdentityRpc.accessFacts>,
+  ): AccessFacts {
+    const actor = RequestContext.current()?.actor;
+    const personId = actor?.kind === 'person' ? actor.personId : null;
+    const { resource } = request;
+    const pages = [...this.world.pages.values()];
+    const facts = (found: FakePage[], relations: Relation[]): AccessFacts => ({
+      exists: true,
+      schoolIds: [...new Set(found.map((fake) => fake.school.id))],
+      relations,
+    });
+    if (resource.type === 'student') {
+      const date = resource.date ?? TODAY;
+      const known = pages.some((fake) => fake.enrollments.some((e) => e.student.id === resource.id)) || this.world.guardians.has(resource.id);
+      if (!known) return { exists: false, schoolIds: [], relations: [] };
+      const enrolled = pages.filter((fake) =>
+        fake.enrollments.some((e) => e.student.id === resource.id && e.from <= date && (e.to === null || date <= e.to)),
+      );
+      const relations: Relation[] = [];
+      if (personId !== null && (this.world.guardians.get(resource.id) ?? []).includes(personId)) relations.push('guardian');
+      if (personId !== null && enrolled.some((fake) => fake.readers.includes(personId))) relations.push('class-teacher');
+      return facts(enrolled, relations);
+    }
+    if (resource.type === 'class') {
+      const ofClass = pages.filter((fake) => fake.page.classId === resource.id);
+      if (ofClass.length === 0) return { exists: false, schoolIds: [], relations: [] };
+      return facts(ofClass, personId !== null && ofClass.some((fake) => fake.readers.includes(personId)) ? ['class-teacher'] : []);
+    }
+    return { exists: false, schoolIds: [], relations: [] };
+  }
+
+  /** The student with the class enrolled in on the date (the fake does not check who asks). */
+  @MessagePattern(IdentityRpc.studentAccess.subject)
+  studentAccess(
+    @Payload({ schema: IdentityRpc.studentAccess.request }) request: RpcRequest<typeof IdentityRpc.studentAccess>,
+  ): { student: Child } {
+    for (const fake of this.world.pages.values()) {
+      const enrollment = fake.enrollments.find(
+        (e) => e.student.id === request.studentId && e.from <= request.date && (e.to === null || request.date <= e.to),
+      );
+      if (enrollment) {
+        const { page } = fake;
+        return { student: { ...enrollment.student, schoolId: page.schoolId, classId: page.classId, className: page.className } };
+      }
+    }
+    const known = [...this.world.pages.values()].flatMap((fake) => fake.enrollments).find((e) => e.student.id === request.studentId);
+    if (!known) throw new DomainError(ErrorCode.NotFound, 'Ученик не найден');
+    return { student: { ...known.student, schoolId: null, classId: null, className: null } };
   }
 
   @MessagePattern(IdentityRpc.getSchool.subject)

@@ -29,6 +29,18 @@ export class FakeSchoolWorld {
   readonly schools = new Map<string, School>();
   readonly pages = new Map<string, FakePage>();
   readonly lessons = new Map<string, LessonDetails>();
+  /** Parents of each student (by the student's id). */
+  readonly guardians = new Map<string, string[]>();
+  /** The teacher substituting each lesson (by the lesson's id). */
+  readonly substitutes = new Map<string, string>();
+
+  addGuardian(parentId: string, studentId: string): void {
+    this.guardians.set(studentId, [...(this.guardians.get(studentId) ?? []), parentId]);
+  }
+
+  addSubstitute(lessonId: string, teacherId: string): void {
+    this.substitutes.set(lessonId, teacherId);
+  }
 
   addSchool(settings: Partial<Omit<School, 'id'>> = {}): School {
     const school: School = {
@@ -54,16 +66,19 @@ export class FakeSchoolWorld {
       assignedTo?: string | null;
       readers?: string[];
       enrollments?: FakeEnrollment[];
+      /** Another page of the same class (another subject); a new class by default. */
+      classId?: string;
+      subjectCode?: string;
     },
   ): Page {
     const page: Page = {
       id: randomUUID(),
       schoolId: school.id,
-      classId: randomUUID(),
+      classId: options.classId ?? randomUUID(),
       className: `${options.grade}А`,
       grade: options.grade,
       academicYear: '2026/2027',
-      subjectCode: 'math',
+      subjectCode: options.subjectCode ?? 'math',
       groupId: null,
       groupName: null,
       assignments: [{ teacherId: options.teacherId, from: '2026-09-01', to: options.assignedTo ?? null }],
