@@ -5,6 +5,7 @@ import {
   ApiClientsRpc,
   AttendanceRpc,
   IdentityRpc,
+  JournalRpc,
   type Lesson,
   PlanningRpc,
   type Relation,
@@ -129,6 +130,11 @@ export interface MatrixWorld {
   absenceNoticeId: string;
   /** The 2026/2027 year of each school with its quarters (the first one is what the period routes close and reopen). */
   years: Record<'a' | 'b', AcademicYear>;
+  /**
+   * Marks of the child on today's substituted math lesson, entered by the predecessor: the routes of marks change one
+   * (again and again) and delete one per persona who may (R-MARK-7).
+   */
+  marks: { changed: string; deletedBy: Record<'teacher' | 'substitute', string> };
   accountOf(persona: SignedInPersona): ResolvedAccount;
 }
 
@@ -373,11 +379,25 @@ export async function loadMatrixWorld(rpc: RpcClient, devIdp: { url: string; adm
     { studentId: people.student, reason: 'illness', from: '2026-12-04', to: '2026-12-04' },
     { actor: { kind: 'person', ...pick(accountOf('parent')) } },
   );
+  const predecessor = { actor: { kind: 'person' as const, ...pick(accountOf('predecessor')) } };
+  const markOnSubstitutedLesson = async (value: number) =>
+    (
+      await rpc.call(
+        JournalRpc.addMark,
+        { lessonId: resources['lesson:math-a-substituted'].id, studentId: people.student, value, workKind: 'answer' },
+        predecessor,
+      )
+    ).id;
+  const marks = {
+    changed: await markOnSubstitutedLesson(5),
+    deletedBy: { teacher: await markOnSubstitutedLesson(3), substitute: await markOnSubstitutedLesson(2) },
+  };
   return {
     schoolA,
     schoolB,
     people,
     resources,
+    marks,
     earlierLesson: lessonOn(mathA, EARLIER, 2),
     apiClientId: client.id,
     admin,

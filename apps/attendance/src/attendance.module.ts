@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type ServiceConfig, serviceInfrastructure } from '#platform';
+import { ColumnModule } from './column/column.module.js';
 import { attendanceDatabase } from './database/attendance-database.js';
 import { EntriesModule } from './entries/entries.module.js';
 import { HistoryReadModule } from './history/history-read.module.js';
@@ -19,6 +20,7 @@ export class AttendanceModule {
         HistoryReadModule,
         ReasonsModule,
         NoticesModule,
+        ColumnModule,
       ],
     };
   }

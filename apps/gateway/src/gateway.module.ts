@@ -14,11 +14,13 @@ import { ClassesModule } from './classes/classes.module.js';
 import { RATE_LIMIT_SETTINGS, rateLimitSettingsOf, TOKEN_SETTINGS, tokenSettingsOf } from './config/auth-settings.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from './config/gateway-config.js';
 import { FamiliesModule } from './families/families.module.js';
+import { FinalResultsModule } from './final-results/final-results.module.js';
 import { HomeModule } from './home/home.module.js';
 import { RequestContextInterceptor } from './http/request-context.interceptor.js';
 import { IdempotencyInterceptor } from './idempotency/idempotency.interceptor.js';
 import { IdempotencyStore } from './idempotency/idempotency-store.js';
 import { LessonChangesModule } from './lesson-changes/lesson-changes.module.js';
+import { LessonColumnModule } from './lessons/column/lesson-column.module.js';
 import { LessonsModule } from './lessons/lessons.module.js';
 import { MeModule } from './me/me.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
@@ -34,6 +36,7 @@ import { SchoolYearsModule } from './school-years/school-years.module.js';
 import { SchoolsModule } from './schools/schools.module.js';
 import { RequestPrincipals } from './session/request-principals.js';
 import { SessionStore } from './session/session.store.js';
+import { TimetableModule } from './timetable/timetable.module.js';
 import { TokenKeys } from './tokens/token-keys.js';
 import { TokenStore } from './tokens/token-store.js';
 
@@ -51,6 +54,7 @@ export class GatewayModule {
         AuthModule,
         MeModule,
         LessonsModule,
+        LessonColumnModule,
         AttendanceModule,
         LessonChangesModule,
         FamiliesModule,
@@ -66,6 +70,8 @@ export class GatewayModule {
         RosterImportModule,
         PlansModule,
         SchoolYearsModule,
+        FinalResultsModule,
+        TimetableModule,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

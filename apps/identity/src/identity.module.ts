@@ -10,6 +10,7 @@ import { identityDatabase } from './database/identity-database.js';
 import { EnrollmentsModule } from './enrollments/enrollments.module.js';
 import { GroupsModule } from './groups/groups.module.js';
 import { GuardianshipsModule } from './guardianships/guardianships.module.js';
+import { MarkSettingsModule } from './mark-settings/mark-settings.module.js';
 import { PagesModule } from './pages/pages.module.js';
 import { PeopleModule } from './people/people.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
@@ -17,6 +18,7 @@ import { RosterModule } from './roster/roster.module.js';
 import { RosterImportModule } from './roster-import/roster-import.module.js';
 import { SchoolsModule } from './schools/schools.module.js';
 import { StudentsModule } from './students/students.module.js';
+import { SubjectRosterModule } from './subject-roster/subject-roster.module.js';
 
 @Module({})
 export class IdentityModule {
@@ -26,6 +28,7 @@ export class IdentityModule {
       imports: [
         ...serviceInfrastructure('identity', config, identityDatabase(config.databaseUrl)),
         SchoolsModule,
+        MarkSettingsModule,
         PeopleModule,
         AccountsModule,
         ClassesModule,
@@ -41,6 +44,7 @@ export class IdentityModule {
         PersonalDataModule,
         RosterModule,
         RosterImportModule,
+        SubjectRosterModule,
       ],
     };
   }

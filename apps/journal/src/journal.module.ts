@@ -1,9 +1,12 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { type ServiceConfig, serviceInfrastructure } from '#platform';
+import { ColumnModule } from './column/column.module.js';
 import { journalDatabase } from './database/journal-database.js';
+import { HistoryReadModule } from './history/history-read.module.js';
 import { ImportModule } from './import/import.module.js';
 import { LessonsModule } from './lessons/lessons.module.js';
 import { MarksModule } from './marks/marks.module.js';
+import { FinalResultsModule } from './results/final-results.module.js';
 
 @Module({})
 export class JournalModule {
@@ -14,7 +17,10 @@ export class JournalModule {
         ...serviceInfrastructure('journal', config, journalDatabase(config.databaseUrl)),
         LessonsModule,
         MarksModule,
+        FinalResultsModule,
         ImportModule,
+        HistoryReadModule,
+        ColumnModule,
       ],
     };
   }

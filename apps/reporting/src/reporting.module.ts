@@ -5,6 +5,7 @@ import { ClassSummaryModule } from './class-summary/class-summary.module.js';
 import { reportingDatabase } from './database/reporting-database.js';
 import { DiaryModule } from './diary/diary.module.js';
 import { ReadModelModule } from './read-model/read-model.module.js';
+import { ResultDeviationsModule } from './result-deviations/result-deviations.module.js';
 
 @Module({})
 export class ReportingModule {
@@ -17,6 +18,7 @@ export class ReportingModule {
         DiaryModule,
         ClassSummaryModule,
         AttendanceSummaryModule,
+        ResultDeviationsModule,
       ],
     };
   }

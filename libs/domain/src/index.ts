@@ -4,3 +4,6 @@ export * from './rational.js';
 export * from './school-date.js';
 export * from './weighted-average.js';
 export * from './federal-curriculum.js';
+export * from './final-result.js';
+export * from './period-average.js';
+export * from './result-owner.js';

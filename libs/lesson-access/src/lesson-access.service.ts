@@ -10,8 +10,8 @@ export type LessonWriteAction = Extract<
   ActionName,
   'lessons.content.write' | 'lessons.marks.write' | 'lessons.attendance.write' | 'lessons.attendance.reasons.write'
 >;
-/** The actions that read a lesson: the lesson itself, and its attendance history (R-MARK-7). */
-export type LessonReadAction = Extract<ActionName, 'lessons.read' | 'lessons.attendance.history.read'>;
+/** The actions that read a lesson: the lesson itself, its journal history and its attendance history (R-MARK-7). */
+export type LessonReadAction = Extract<ActionName, 'lessons.read' | 'lessons.history.read' | 'lessons.attendance.history.read'>;
 
 const LESSON_NOT_FOUND = 'Урок не найден';
 

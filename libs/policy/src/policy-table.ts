@@ -4,8 +4,10 @@ import { API_CLIENTS_POLICY } from './table/api-clients.policy.js';
 import { ASSIGNMENTS_POLICY } from './table/assignments.policy.js';
 import { ATTENDANCE_POLICY } from './table/attendance.policy.js';
 import { JOURNAL_POLICY } from './table/journal.policy.js';
+import { MARK_SETTINGS_POLICY } from './table/mark-settings.policy.js';
 import { PERSONAL_DATA_POLICY } from './table/personal-data.policy.js';
 import { PLANS_POLICY } from './table/plans.policy.js';
+import { RESULTS_POLICY } from './table/results.policy.js';
 import { ROSTER_POLICY } from './table/roster.policy.js';
 import { ROSTER_IMPORT_POLICY } from './table/roster-import.policy.js';
 import { SCHOOL_YEAR_POLICY } from './table/school-year.policy.js';
@@ -29,10 +31,12 @@ export const POLICY = {
   ...ACCOUNTS_POLICY,
   ...PERSONAL_DATA_POLICY,
   ...PLANS_POLICY,
+  ...RESULTS_POLICY,
   ...ROSTER_POLICY,
   ...ROSTER_IMPORT_POLICY,
   ...SCHOOL_YEAR_POLICY,
   ...TIMETABLE_POLICY,
+  ...MARK_SETTINGS_POLICY,
 } as const satisfies Record<string, ActionPolicy>;
 
 export type ActionName = keyof typeof POLICY;

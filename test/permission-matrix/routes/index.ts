@@ -5,15 +5,19 @@ import { ASSIGNMENT_ROUTES } from './assignments.routes.js';
 import { ATTENDANCE_ROUTES } from './attendance.routes.js';
 import { FAMILY_ROUTES } from './families.routes.js';
 import { LESSON_CHANGE_ROUTES } from './lesson-changes.routes.js';
+import { LESSON_COLUMN_ROUTES } from './lesson-columns.routes.js';
 import { LESSON_ROUTES } from './lessons.routes.js';
+import { MARK_SETTINGS_ROUTES } from './mark-settings.routes.js';
 import { PERSONAL_DATA_ROUTES } from './personal-data.routes.js';
 import { PLAN_ROUTES } from './plans.routes.js';
 import { PLATFORM_ROUTES } from './platform.routes.js';
 import { REPORT_ROUTES } from './reports.routes.js';
+import { RESULT_ROUTES } from './results.routes.js';
 import { ROSTER_ROUTES } from './roster.routes.js';
 import { ROSTER_IMPORT_ROUTES } from './roster-import.routes.js';
 import { SCHOOL_YEAR_ROUTES } from './school-years.routes.js';
 import { SESSION_ROUTES } from './session.routes.js';
+import { TIMETABLE_ROUTES } from './timetable.routes.js';
 import { TOKEN_ROUTES } from './tokens.routes.js';
 
 /** Every route of the gateway and how the permission matrix calls it: one table per area. */
@@ -22,6 +26,8 @@ export const ROUTE_BUILDERS: RouteBuilders = {
   ...SESSION_ROUTES,
   ...TOKEN_ROUTES,
   ...LESSON_ROUTES,
+  ...LESSON_COLUMN_ROUTES,
+  ...MARK_SETTINGS_ROUTES,
   ...ATTENDANCE_ROUTES,
   ...LESSON_CHANGE_ROUTES,
   ...ASSIGNMENT_ROUTES,
@@ -34,4 +40,6 @@ export const ROUTE_BUILDERS: RouteBuilders = {
   ...ROSTER_IMPORT_ROUTES,
   ...PLAN_ROUTES,
   ...SCHOOL_YEAR_ROUTES,
+  ...RESULT_ROUTES,
+  ...TIMETABLE_ROUTES,
 };

@@ -1,12 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, type EntityManager } from 'typeorm';
-import { type AbsenceReason, type AttendanceEntry, AttendanceEvents, type AttendanceRpc, type RpcRequest } from '#contracts';
+import { type AttendanceEntry, AttendanceEvents, type AttendanceRpc, type RpcRequest } from '#contracts';
 import { assertConducted, assertEnrolled, LessonAccess, type WritableLesson } from '#lesson-access';
 import { OutboxWriter } from '#platform';
+import { assertNotReserved } from '../column/reserved-entries.js';
 import { type EntryKey, lockEntries, lockStudent } from '../database/entry-locks.js';
 import { AttendanceHistoryWriter } from '../history/attendance-history.writer.js';
 import { AbsenceExcuses } from '../reasons/absence-excuses.js';
+import { absenceReasonToStore, type ResolvedReason } from './absence-reason.js';
 import { AttendanceEntryEntity } from './attendance-entry.entity.js';
 import { toAttendanceEntry } from './attendance-entry.mapper.js';
 import { assertExpectedVersion } from './expected-version.js';
@@ -14,13 +16,6 @@ import { assertExpectedVersion } from './expected-version.js';
 type SetEntryRequest = RpcRequest<typeof AttendanceRpc.setEntry>;
 
 const NOT_CONDUCTED = 'Урок ещё не проведён: посещаемость отмечается в день урока и позже';
-
-/** The reason an absence is stored with, and who confirmed it. */
-interface ResolvedReason {
-  reason: AbsenceReason | null;
-  confirmedBy: string | null;
-  confirmedAt: Date | null;
-}
 
 @Injectable()
 export class EntriesService {
@@ -57,6 +52,7 @@ export class EntriesService {
       const key = { lessonId: request.lessonId, studentId: request.studentId };
       await lockStudent(manager, request.studentId);
       await lockEntries(manager, [key]);
+      await assertNotReserved(manager, [key]);
       const existing = await manager.getRepository(AttendanceEntryEntity).findOneBy(key);
       const current = existing ? toAttendanceEntry(existing) : await this.presentNow(manager, lesson, key);
       assertExpectedVersion(request.expectedVersion, current);
@@ -186,25 +182,17 @@ export class EntriesService {
     return entry;
   }
 
-  /**
-   * The reason an absence is stored with (R-ATT-1): a reason the class teacher confirmed stays while the student stays
-   * absent (only the class teacher changes it); an absence without a reason, or unexcused, on a day the class teacher
-   * excused (a date range or an accepted notice) takes that reason, confirmed; otherwise the teacher's reason.
-   */
-  private async reasonOf(
+  private reasonOf(
     manager: EntityManager,
     lesson: WritableLesson,
     request: SetEntryRequest,
     existing: AttendanceEntryEntity | null,
   ): Promise<ResolvedReason> {
-    if (existing?.status === 'absent' && existing.reasonConfirmedAt !== null) {
-      return { reason: existing.reason, confirmedBy: existing.reasonConfirmedBy, confirmedAt: existing.reasonConfirmedAt };
-    }
-    const asked = request.reason ?? null;
-    if (asked === null || asked === 'unexcused') {
-      const excuse = await this.excuses.covering(manager, request.studentId, lesson.details.lesson.date);
-      if (excuse) return { reason: excuse.reason, confirmedBy: excuse.setBy, confirmedAt: excuse.setAt };
-    }
-    return { reason: asked, confirmedBy: null, confirmedAt: null };
+    return absenceReasonToStore(
+      manager,
+      this.excuses,
+      { studentId: request.studentId, date: lesson.details.lesson.date, reason: request.reason ?? null },
+      existing,
+    );
   }
 }

@@ -12,6 +12,7 @@ import {
 } from '#contracts';
 import { schoolDateAt } from '#domain';
 import { batchesWithinBudget, bulkInsert, Clock, OutboxWriter, requireSystemActor, RpcClient } from '#platform';
+import { assertNotReserved } from '../column/reserved-entries.js';
 import { lockEntries } from '../database/entry-locks.js';
 import { AttendanceHistoryWriter } from '../history/attendance-history.writer.js';
 
@@ -109,6 +110,7 @@ export class EntriesImportService {
   /** Entries never recorded here, each once, locked against concurrent writes until commit. */
   private async notYetRecorded(manager: EntityManager, entries: readonly EntryToImport[]): Promise<EntryToImport[]> {
     await lockEntries(manager, entries);
+    await assertNotReserved(manager, entries);
     const lessonIds = entries.map((entry) => entry.lessonId);
     const studentIds = entries.map((entry) => entry.studentId);
     const known = await manager.query<Array<{ lesson_id: string; student_id: string }>>(

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { type EntityManager, LessThanOrEqual, MoreThanOrEqual } from 'typeorm';
 import { type AbsenceReason, type AttendanceEntry, AttendanceEvents, DomainError, ErrorCode, PlanningRpc } from '#contracts';
 import { batchesWithinBudget, OutboxWriter, RpcClient } from '#platform';
+import { assertDaysNotReserved } from '../column/reserved-entries.js';
 import { lockEntries } from '../database/entry-locks.js';
 import { AttendanceEntryEntity } from '../entries/attendance-entry.entity.js';
 import { toAttendanceEntry } from '../entries/attendance-entry.mapper.js';
@@ -56,6 +57,7 @@ export class AbsenceExcuses {
   async give(manager: EntityManager, excuse: Excuse, check: ExcuseCheck): Promise<AttendanceEntry[]> {
     const absences = await this.absencesIn(manager, excuse);
     await lockEntries(manager, absences);
+    await assertDaysNotReserved(manager, excuse.studentId, excuse.from, excuse.to);
     const locked = await this.absencesIn(manager, excuse);
     await check(locked);
     await manager.getRepository(AbsenceExcuseEntity).insert({

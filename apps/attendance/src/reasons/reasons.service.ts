@@ -5,6 +5,7 @@ import { type AttendanceEntry, AttendanceEvents, type AttendanceRpc, DomainError
 import { assertEnrolled, LessonAccess } from '#lesson-access';
 import { Clock, currentActor, OutboxWriter } from '#platform';
 import { ResourceAccess } from '../access/resource-access.js';
+import { assertNotReserved } from '../column/reserved-entries.js';
 import { lockEntries, lockStudent } from '../database/entry-locks.js';
 import { AttendanceEntryEntity } from '../entries/attendance-entry.entity.js';
 import { toAttendanceEntry } from '../entries/attendance-entry.mapper.js';
@@ -38,6 +39,7 @@ export class ReasonsService {
       const key = { lessonId: request.lessonId, studentId: request.studentId };
       await lockStudent(manager, request.studentId);
       await lockEntries(manager, [key]);
+      await assertNotReserved(manager, [key]);
       const repository = manager.getRepository(AttendanceEntryEntity);
       const existing = await repository.findOneBy(key);
       const current = existing ? toAttendanceEntry(existing) : await this.history.lastValue(manager, key.lessonId, key.studentId);

@@ -5,14 +5,18 @@ import {
   AttendanceStatus,
   Grade,
   Id,
+  JournalChange,
   JournalRpc,
   LessonStatus,
   LessonTime,
   LocalDate,
   Mark,
+  MarkChangeReason,
+  MarksRpc,
   PersonName,
   SubjectCode,
 } from '#contracts';
+import { LogQuery } from '../admin-accounts/log-query.js';
 
 export const LessonStudent = z.object({
   studentId: Id,
@@ -71,6 +75,31 @@ export type LessonContentView = z.infer<typeof LessonContentView>;
 export const MarkBody = JournalRpc.addMark.request.omit({ lessonId: true }).meta({ id: 'MarkInput' });
 export type MarkBody = z.infer<typeof MarkBody>;
 
+/** A mark as it should be now: value, kind of work and comment (no comment clears it), and why it changed. */
+export const MarkUpdateBody = MarksRpc.update.request
+  .omit({ lessonId: true, markId: true, expectedVersion: true })
+  .meta({ id: 'MarkUpdateInput' });
+export type MarkUpdateBody = z.infer<typeof MarkUpdateBody>;
+
+export const MarkDeleteQuery = z.object({ reason: MarkChangeReason.optional() });
+
+export const LessonHistoryQuery = z.object({ studentId: Id.optional().meta({ description: 'Только изменения отметок одного ученика' }) });
+
+export const LessonHistoryView = z.object({ changes: z.array(JournalChange) }).meta({ id: 'LessonHistory' });
+export type LessonHistoryView = z.infer<typeof LessonHistoryView>;
+
+export const PageHistoryQuery = LogQuery.extend({
+  studentId: Id.optional().meta({ description: 'Только изменения отметок одного ученика' }),
+  from: LocalDate.optional().meta({ description: 'Изменения, сделанные с этого дня (часовой пояс школы)' }),
+  to: LocalDate.optional().meta({ description: 'Изменения, сделанные по этот день включительно' }),
+});
+export type PageHistoryQuery = z.infer<typeof PageHistoryQuery>;
+
+export const PageHistoryView = z
+  .object({ changes: z.array(JournalChange), next: z.string().nullable().meta({ description: 'Курсор следующей страницы (before)' }) })
+  .meta({ id: 'PageHistory' });
+export type PageHistoryView = z.infer<typeof PageHistoryView>;
+
 /** The attendance service checks the combinations (reason only for absence, minutes only for lateness). */
 export const AttendanceBody = z
   .object({
@@ -83,3 +112,5 @@ export type AttendanceBody = z.infer<typeof AttendanceBody>;
 
 export const LessonParams = z.object({ lessonId: Id });
 export const AttendanceParams = z.object({ lessonId: Id, studentId: Id });
+export const MarkParams = z.object({ lessonId: Id, markId: Id });
+export const PageParams = z.object({ pageId: Id });

@@ -1,5 +1,14 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiOperation, ApiSecurity, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Headers, HttpCode, Param, Post, Put, Query, Res } from '@nestjs/common';
+import {
+  ApiCookieAuth,
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiSecurity,
+  ApiTags,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { z } from 'zod';
 import { AttendanceEntry, type LessonDetails, Mark } from '#contracts';
@@ -12,9 +21,14 @@ import {
   AttendanceParams,
   LessonContentBody,
   LessonContentView,
+  LessonHistoryQuery,
+  LessonHistoryView,
   LessonParams,
   LessonView,
   MarkBody,
+  MarkDeleteQuery,
+  MarkParams,
+  MarkUpdateBody,
 } from './lesson.views.js';
 import { LessonsService } from './lessons.service.js';
 
@@ -63,11 +77,70 @@ export class LessonsController {
   @ApiSecurity('csrf')
   @ApiOperation({ summary: 'Поставить отметку ученику за урок' })
   @ApiCreatedResponse({ standardSchema: Mark })
-  addMark(
+  async addMark(
     @Param({ schema: LessonParams }) params: z.infer<typeof LessonParams>,
     @Body({ schema: MarkBody }) body: MarkBody,
+    @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Mark> {
-    return this.lessons.addMark(params.lessonId, body);
+    const mark = await this.lessons.addMark(params.lessonId, body);
+    void reply.header('etag', entityTag(mark.version));
+    return mark;
+  }
+
+  @Put('marks/:markId')
+  @Action('lessons.marks.write', LESSON)
+  @ApiSecurity('csrf')
+  @ApiOperation({
+    summary: 'Исправить отметку: значение, вид работы, комментарий (с причиной)',
+    description:
+      'Изменение сохраняется в истории (кто, когда, было, стало, причина); после дня урока — как запоздавшее (R-MARK-3, R-MARK-7). ' +
+      'If-Match с версией отметки защищает от перезаписи чужих изменений; устаревшая версия — 409 с текущей отметкой (current).',
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'Ожидаемая версия отметки, например "1"' })
+  @ApiOkResponse({ standardSchema: Mark })
+  async updateMark(
+    @Param({ schema: MarkParams }) params: z.infer<typeof MarkParams>,
+    @Body({ schema: MarkUpdateBody }) body: MarkUpdateBody,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Mark> {
+    const mark = await this.lessons.updateMark(params, body, expectedVersion(ifMatch));
+    void reply.header('etag', entityTag(mark.version));
+    return mark;
+  }
+
+  @Delete('marks/:markId')
+  @HttpCode(204)
+  @Action('lessons.marks.write', LESSON)
+  @ApiSecurity('csrf')
+  @ApiOperation({
+    summary: 'Удалить отметку (с причиной)',
+    description:
+      'Отметка уходит из страницы урока, дневника и средних баллов, но остаётся в истории: кто, когда, что было, причина (R-MARK-7). ' +
+      'If-Match с версией отметки: устаревшая версия — 409 с текущей отметкой.',
+  })
+  @ApiHeader({ name: 'If-Match', required: false, description: 'Ожидаемая версия отметки, например "2"' })
+  @ApiNoContentResponse({ description: 'Отметка удалена' })
+  async deleteMark(
+    @Param({ schema: MarkParams }) params: z.infer<typeof MarkParams>,
+    @Query({ schema: MarkDeleteQuery }) query: z.infer<typeof MarkDeleteQuery>,
+    @Headers('if-match') ifMatch: string | undefined,
+  ): Promise<void> {
+    await this.lessons.deleteMark(params, query.reason || null, expectedVersion(ifMatch));
+  }
+
+  @Get('history')
+  @Action('lessons.history.read', LESSON)
+  @ApiOperation({
+    summary: 'История урока: отметки, тема, домашнее задание, тема КТП — кто, когда, было, стало, причина',
+    description: 'Старые изменения сначала; удалённые отметки остаются в истории (R-MARK-7). Посещаемость — в …/attendance/history.',
+  })
+  @ApiOkResponse({ standardSchema: LessonHistoryView })
+  history(
+    @Param({ schema: LessonParams }) params: z.infer<typeof LessonParams>,
+    @Query({ schema: LessonHistoryQuery }) query: z.infer<typeof LessonHistoryQuery>,
+  ): Promise<LessonHistoryView> {
+    return this.lessons.history(params.lessonId, query.studentId);
   }
 
   @Put('attendance/:studentId')

@@ -1,8 +1,27 @@
 import { marksKeptInGrade } from '#domain';
 import { Injectable } from '@nestjs/common';
-import { type AttendanceEntry, AttendanceRpc, DomainError, ErrorCode, IdentityRpc, JournalRpc, type LessonDetails, type Mark } from '#contracts';
+import {
+  type AttendanceEntry,
+  AttendanceRpc,
+  DomainError,
+  ErrorCode,
+  IdentityRpc,
+  JournalHistoryRpc,
+  JournalRpc,
+  type LessonDetails,
+  type Mark,
+  MarksRpc,
+} from '#contracts';
 import { RpcClient } from '#platform';
-import type { AttendanceBody, LessonContentBody, LessonContentView, LessonView, MarkBody } from './lesson.views.js';
+import type {
+  AttendanceBody,
+  LessonContentBody,
+  LessonContentView,
+  LessonHistoryView,
+  LessonView,
+  MarkBody,
+  MarkUpdateBody,
+} from './lesson.views.js';
 
 @Injectable()
 export class LessonsService {
@@ -66,6 +85,19 @@ export class LessonsService {
       planTopicId: record.planTopicId ?? null,
       version: record.version,
     };
+  }
+
+  updateMark(mark: { lessonId: string; markId: string }, body: MarkUpdateBody, expectedVersion: number | undefined): Promise<Mark> {
+    return this.rpc.call(MarksRpc.update, { ...mark, ...body, ...(expectedVersion === undefined ? {} : { expectedVersion }) });
+  }
+
+  async deleteMark(mark: { lessonId: string; markId: string }, reason: string | null, expectedVersion: number | undefined): Promise<void> {
+    await this.rpc.call(MarksRpc.delete, { ...mark, reason, ...(expectedVersion === undefined ? {} : { expectedVersion }) });
+  }
+
+  /** The journal checks again that the caller reads the lesson (R-MARK-7). */
+  history(lessonId: string, studentId: string | undefined): Promise<LessonHistoryView> {
+    return this.rpc.call(JournalHistoryRpc.ofLesson, { lessonId, ...(studentId ? { studentId } : {}) });
   }
 
   addMark(lessonId: string, body: MarkBody): Promise<Mark> {

@@ -17,6 +17,7 @@ import { IdentityRoster1764720100000 } from './migrations/1764720100000-identity
 import { IdentityApiClients1764720400000 } from './migrations/1764720400000-identity-api-clients.js';
 import { IdentitySubstitutions1764720730000 } from './migrations/1764720730000-identity-substitutions.js';
 import { IdentityAdministration1764720910000 } from './migrations/1764720910000-identity-administration.js';
+import { IdentityMarkSettings1764900410000 } from './migrations/1764900410000-identity-mark-settings.js';
 
 export function identityDatabase(url: string): ServiceDatabase {
   return {
@@ -43,6 +44,7 @@ export function identityDatabase(url: string): ServiceDatabase {
       IdentityApiClients1764720400000,
       IdentitySubstitutions1764720730000,
       IdentityAdministration1764720910000,
+      IdentityMarkSettings1764900410000,
     ],
   };
 }

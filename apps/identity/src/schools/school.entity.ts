@@ -21,6 +21,10 @@ export class SchoolEntity {
   @Column({ name: 'work_kinds', type: 'jsonb' })
   workKinds!: WorkKind[];
 
+  /** Goes up with every change of the scale or the kinds of work (ETag of the mark settings). */
+  @Column({ name: 'mark_settings_version', type: 'integer' })
+  markSettingsVersion!: number;
+
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt!: Date;
 

@@ -3,8 +3,13 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, IdentityEvents, type RpcRequest, type School, type IdentityRpc } from '#contracts';
-import { OutboxWriter, requireSystemActor } from '#platform';
+import { Clock, OutboxWriter, requireSystemActor } from '#platform';
+import { appendMarkSettingsLog, type MarkSettingsValue, sameMarkSettings } from '../mark-settings/mark-settings-log.js';
 import { SchoolEntity } from './school.entity.js';
+
+function valueOf(school: Pick<SchoolEntity, 'markScaleMin' | 'workKinds'>): MarkSettingsValue {
+  return { markScaleMin: school.markScaleMin, workKinds: school.workKinds };
+}
 
 function toSchool(entity: SchoolEntity): School {
   return {
@@ -29,6 +34,7 @@ export class SchoolsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly outbox: OutboxWriter,
+    private readonly clock: Clock,
   ) {}
 
   async upsert(request: RpcRequest<typeof IdentityRpc.upsertSchool>): Promise<{ id: string }> {
@@ -45,13 +51,27 @@ export class SchoolsService {
         existing.markScaleMin === request.markScaleMin &&
         JSON.stringify(existing.workKinds) === JSON.stringify(request.workKinds);
       if (unchanged) return { id: entity.id };
+      const before = existing && valueOf(existing);
+      const marksChanged = before !== null && !sameMarkSettings(before, request);
       Object.assign(entity, {
         name: request.name,
         timeZone: request.timeZone,
         markScaleMin: request.markScaleMin,
         workKinds: request.workKinds,
+        markSettingsVersion: existing ? existing.markSettingsVersion + (marksChanged ? 1 : 0) : 1,
       });
       await repository.save(entity);
+      // Loaded again with another scale or other kinds: the system's change, logged like the administration's.
+      if (before && marksChanged) {
+        await appendMarkSettingsLog(manager, {
+          schoolId: entity.id,
+          actorId: null,
+          at: this.clock.now(),
+          oldValue: before,
+          newValue: valueOf(entity),
+          reason: null,
+        });
+      }
       await this.outbox.append(manager, IdentityEvents.schoolSaved, { schoolId: entity.id, ...toSchool(entity) });
       return { id: entity.id };
     });

@@ -83,11 +83,14 @@ export class LessonsService {
         {
           entity: 'lesson_record',
           entityId: saved.lessonId,
+          lessonId: saved.lessonId,
+          pageId: saved.pageId,
           action: existing ? 'updated' : 'created',
           oldValue: existing ? contentOf(existing) : null,
           newValue: contentOf(saved),
           actorId: lesson.actorId,
           at: lesson.now,
+          late: lesson.late,
         },
       ]);
       await this.outbox.append(manager, JournalEvents.lessonContentSaved, {

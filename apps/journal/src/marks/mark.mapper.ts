@@ -1,4 +1,4 @@
-import type { Mark } from '#contracts';
+import type { Mark, MarkSnapshot } from '#contracts';
 import type { MarkEntity } from './mark.entity.js';
 
 export function toMark(entity: MarkEntity): Mark {
@@ -15,4 +15,9 @@ export function toMark(entity: MarkEntity): Mark {
     late: entity.late,
     version: entity.version,
   };
+}
+
+/** What a change of a mark changes (R-MARK-7). */
+export function snapshotOf(mark: Pick<Mark, 'value' | 'workKind' | 'comment' | 'version'>): MarkSnapshot {
+  return { value: mark.value, workKind: mark.workKind, comment: mark.comment, version: mark.version };
 }

@@ -57,6 +57,7 @@ export class MarksService {
           newValue: mark,
           actorId: lesson.actorId,
           at: lesson.now,
+          late: lesson.late,
         },
       ]);
       await this.outbox.append(manager, JournalEvents.marksSaved, { marks: [mark] });

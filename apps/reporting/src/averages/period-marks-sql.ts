@@ -3,6 +3,8 @@ export interface PeriodMarkRow {
   id: string;
   student_id: string;
   value: number;
+  /** The value before the mark's last correction (R-MARK-7); null when never corrected. */
+  previous_value: number | null;
   work_kind: string;
   work_kind_name: string | null;
   weight: string | null;
@@ -17,7 +19,7 @@ export interface PeriodMarkRow {
  * student's marks stay theirs after a transfer (R-CAL-4). Each with its kind's name and weight in the lesson's school.
  */
 export function periodMarksSql(studentFilter: string, from: string, to: string): string {
-  return `SELECT m.id, m.student_id, m.value, m.work_kind, wk.name_ru AS work_kind_name, wk.weight, m.entered_at,
+  return `SELECT m.id, m.student_id, m.value, m.previous_value, m.work_kind, wk.name_ru AS work_kind_name, wk.weight, m.entered_at,
            l.lesson_date, l.school_id, l.subject_code
     FROM mark m
     JOIN lesson l ON l.id = m.lesson_id

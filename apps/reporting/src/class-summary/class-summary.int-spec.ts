@@ -15,11 +15,14 @@ describe('reporting: the class summary', () => {
   const school = new SchoolFixture();
   const { people } = school;
   const secondQuarter = { id: school.periods.q2, nameRu: '2 четверть', start: '2026-11-05', end: '2026-12-28' };
-  const none = (subjectCode: string) => ({ subjectCode, marksCount: 0, average: null });
+  // No period or year results in these events: the summary shows none.
+  const none = (subjectCode: string) => ({ subjectCode, marksCount: 0, average: null, result: null, yearResult: null });
   const cell = (subjectCode: string, marksCount: number, exact: string, value: string, proposed: number) => ({
     subjectCode,
     marksCount,
     average: { exact, value, proposed },
+    result: null,
+    yearResult: null,
   });
 
   beforeAll(async () => {

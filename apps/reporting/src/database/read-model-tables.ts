@@ -15,5 +15,7 @@ export const READ_MODEL_TABLES = [
   'lesson',
   'lesson_content',
   'mark',
+  'deleted_mark',
   'attendance_entry',
+  'final_result',
 ] as const;

@@ -129,7 +129,7 @@ describe('reporting: the e-diary', () => {
       studentId: people.ivanov,
       period: { id: school.periods.q2, nameRu: '2 четверть', start: '2026-11-05', end: '2026-12-28' },
       subjects: [
-        { subjectCode: 'english', subjectName: 'Английский язык', marks: [], average: null },
+        { subjectCode: 'english', subjectName: 'Английский язык', marks: [], average: null, result: null, yearResult: null },
         {
           subjectCode: 'math',
           subjectName: 'Математика',
@@ -152,8 +152,10 @@ describe('reporting: the e-diary', () => {
             },
           ],
           average: { exact: '7/2', value: '3.50', proposed: 4 },
+          result: null,
+          yearResult: null,
         },
-        { subjectCode: 'russian', subjectName: 'Русский язык', marks: [], average: null },
+        { subjectCode: 'russian', subjectName: 'Русский язык', marks: [], average: null, result: null, yearResult: null },
       ],
     });
   });

@@ -10,11 +10,11 @@ import {
   type ReportingRpc,
   type RpcRequest,
 } from '#contracts';
-import { addDays, weekStart } from '#domain';
-import { periodAverage } from '../averages/period-average.js';
+import { addDays, periodAverage, weekStart } from '#domain';
 import { type PeriodMarkRow, periodMarksSql } from '../averages/period-marks-sql.js';
 import { type PersonColumns, toPersonName } from '../common/person-row.js';
 import { compareRussian } from '../common/russian-order.js';
+import { type FinalMarkRow, type FinalMarks, finalMarksOf, finalMarksSql } from '../final-results/final-marks.js';
 import { PERIOD_SELECT, type PeriodColumns, toPeriodRef } from '../periods/period-ref.js';
 import { periodByIdSql, periodOfClassOnDateSql } from '../periods/period-sql.js';
 import { studentLessonIdsSql } from './student-lessons-sql.js';
@@ -38,6 +38,7 @@ interface WeekRow {
   minutes_late: number | null;
   mark_id: string | null;
   value: number | null;
+  previous_value: number | null;
   work_kind: string | null;
   work_kind_name: string | null;
   entered_at: Date | null;
@@ -57,7 +58,7 @@ const WEEK_SQL = `
   SELECT l.id AS lesson_id, l.lesson_date, l.lesson_number, l.starts_at, l.ends_at, l.subject_code,
          s.name_ru AS subject_name, c.topic, c.homework,
          a.status AS attendance_status, a.reason, a.minutes_late,
-         m.id AS mark_id, m.value, m.work_kind, wk.name_ru AS work_kind_name, m.entered_at
+         m.id AS mark_id, m.value, m.previous_value, m.work_kind, wk.name_ru AS work_kind_name, m.entered_at
   FROM week_lessons wl
   JOIN lesson l ON l.id = wl.id
   LEFT JOIN subject s ON s.school_id = l.school_id AND s.code = l.subject_code
@@ -100,12 +101,15 @@ const PERIOD_SUBJECTS_SQL = `
     SELECT school_id, subject_code FROM period_marks
   )
   SELECT sj.subject_code, s.name_ru AS subject_name,
-         pm.id, pm.student_id, pm.value, pm.work_kind, pm.work_kind_name, pm.weight, pm.entered_at,
+         pm.id, pm.student_id, pm.value, pm.previous_value, pm.work_kind, pm.work_kind_name, pm.weight, pm.entered_at,
          pm.lesson_date, pm.school_id
   FROM subjects sj
   LEFT JOIN subject s ON s.school_id = sj.school_id AND s.code = sj.subject_code
   LEFT JOIN period_marks pm ON pm.school_id = sj.school_id AND pm.subject_code = sj.subject_code
   ORDER BY pm.lesson_date, pm.entered_at, pm.id`;
+
+// The student's results for the period and its year (R-REP-4).
+const FINAL_MARKS_SQL = finalMarksSql('r.student_id = $1', '$2');
 
 function studentNotFound(): DomainError {
   return new DomainError(ErrorCode.NotFound, 'Ученик не найден');
@@ -136,13 +140,22 @@ export class DiaryService {
         ]);
     if (!found) throw studentNotFound();
     const period = toPeriodRef(found, request);
-    const rows = await this.dataSource.query<SubjectMarkRow[]>(PERIOD_SUBJECTS_SQL, [
-      request.studentId,
-      period.start,
-      period.end,
+    const [rows, finalMarks] = await Promise.all([
+      this.dataSource.query<SubjectMarkRow[]>(PERIOD_SUBJECTS_SQL, [request.studentId, period.start, period.end]),
+      this.dataSource.query<FinalMarkRow[]>(FINAL_MARKS_SQL, [request.studentId, period.id]),
     ]);
-    return { studentId: request.studentId, period, subjects: toSubjects(rows) };
+    const finalMarksOfStudent = finalMarksOf(finalMarks);
+    return {
+      studentId: request.studentId,
+      period,
+      subjects: toSubjects(rows, (subjectCode) => finalMarksOfStudent(request.studentId, subjectCode)),
+    };
   }
+}
+
+/** A corrected mark shows what it was before ("changed: old → new", R-MARK-7). */
+function correctedFrom(previousValue: number | null): { previousValue?: number } {
+  return previousValue === null ? {} : { previousValue };
 }
 
 function toDays(rows: readonly WeekRow[]): DiaryDay[] {
@@ -164,6 +177,7 @@ function toDays(rows: readonly WeekRow[]): DiaryDay[] {
         workKind: row.work_kind,
         workKindName: row.work_kind_name ?? row.work_kind,
         enteredAt: row.entered_at.toISOString(),
+        ...correctedFrom(row.previous_value),
       });
     }
   }
@@ -188,7 +202,7 @@ function toLesson(row: WeekRow): DiaryLesson {
   };
 }
 
-function toSubjects(rows: readonly SubjectMarkRow[]): SubjectMarks[] {
+function toSubjects(rows: readonly SubjectMarkRow[], finalMarks: (subjectCode: string) => FinalMarks): SubjectMarks[] {
   const bySubject = new Map<string, { subject: SubjectMarks; counted: MarkColumns[] }>();
   for (const row of rows) {
     let entry = bySubject.get(row.subject_code);
@@ -199,6 +213,7 @@ function toSubjects(rows: readonly SubjectMarkRow[]): SubjectMarks[] {
           subjectName: row.subject_name ?? row.subject_code,
           marks: [],
           average: null,
+          ...finalMarks(row.subject_code),
         },
         counted: [],
       };
@@ -212,6 +227,7 @@ function toSubjects(rows: readonly SubjectMarkRow[]): SubjectMarks[] {
       workKind: row.work_kind,
       workKindName: row.work_kind_name ?? row.work_kind,
       enteredAt: row.entered_at.toISOString(),
+      ...correctedFrom(row.previous_value),
       date: row.lesson_date,
     });
   }

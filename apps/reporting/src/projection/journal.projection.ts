@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { JournalEvents, type Mark } from '#contracts';
+import { type EventPayload, JournalEvents, type Mark } from '#contracts';
 import type { EventHandlers } from '#platform';
 import { onePerKey, writeRows } from './batch-rows.js';
 
@@ -39,6 +39,7 @@ async function saveContents(contents: readonly LessonContent[], manager: EntityM
   );
 }
 
+// A deleted mark never comes back: its tombstone outlives any older event replayed later.
 async function saveMarks(marks: readonly Mark[], manager: EntityManager): Promise<void> {
   await writeRows(
     manager,
@@ -47,6 +48,7 @@ async function saveMarks(marks: readonly Mark[], manager: EntityManager): Promis
      FROM jsonb_to_recordset($1::jsonb) AS r(
        id uuid, lesson_id uuid, page_id uuid, student_id uuid, value smallint, work_kind text,
        entered_at timestamptz, version integer)
+     WHERE NOT EXISTS (SELECT 1 FROM deleted_mark d WHERE d.id = r.id)
      ON CONFLICT (id) DO UPDATE SET
        lesson_id = excluded.lesson_id, page_id = excluded.page_id, student_id = excluded.student_id,
        value = excluded.value, work_kind = excluded.work_kind, entered_at = excluded.entered_at,
@@ -69,11 +71,52 @@ async function saveMarks(marks: readonly Mark[], manager: EntityManager): Promis
   );
 }
 
+/**
+ * A changed mark counts with its new value and kind; it keeps the value it had before its last change of value, for
+ * the e-diary's "changed: old → new" (R-MARK-7). Only a later version moves a row.
+ */
+async function changeMark({ mark, previous, at }: EventPayload<typeof JournalEvents.markChanged>, manager: EntityManager): Promise<void> {
+  await manager.query(
+    `INSERT INTO mark (id, lesson_id, page_id, student_id, value, work_kind, entered_at, version, previous_value, changed_at)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10
+      WHERE NOT EXISTS (SELECT 1 FROM deleted_mark d WHERE d.id = $1)
+     ON CONFLICT (id) DO UPDATE SET
+       value = excluded.value, work_kind = excluded.work_kind, version = excluded.version,
+       previous_value = COALESCE(excluded.previous_value, mark.previous_value), changed_at = excluded.changed_at
+     WHERE mark.version < excluded.version`,
+    [
+      mark.id,
+      mark.lessonId,
+      mark.pageId,
+      mark.studentId,
+      mark.value,
+      mark.workKind,
+      mark.enteredAt,
+      mark.version,
+      previous.value === mark.value ? null : previous.value,
+      at,
+    ],
+  );
+}
+
+/** A deleted mark leaves every view and average (R-MARK-7: the journal keeps it in its history). */
+async function deleteMark({ mark, version, at }: EventPayload<typeof JournalEvents.markDeleted>, manager: EntityManager): Promise<void> {
+  await manager.query(
+    `INSERT INTO deleted_mark (id, version, deleted_at) VALUES ($1, $2, $3)
+     ON CONFLICT (id) DO UPDATE SET version = excluded.version, deleted_at = excluded.deleted_at
+     WHERE deleted_mark.version < excluded.version`,
+    [mark.id, version, at],
+  );
+  await manager.query('DELETE FROM mark WHERE id = $1', [mark.id]);
+}
+
 /** Topics, homework and marks from journal's events (entered and imported alike). */
 export function journalProjection(handlers: EventHandlers): EventHandlers {
   return handlers
     .on(JournalEvents.lessonContentSaved, (payload, _envelope, manager) => saveContents([payload], manager))
     .on(JournalEvents.marksSaved, (payload, _envelope, manager) => saveMarks(payload.marks, manager))
+    .on(JournalEvents.markChanged, (payload, _envelope, manager) => changeMark(payload, manager))
+    .on(JournalEvents.markDeleted, (payload, _envelope, manager) => deleteMark(payload, manager))
     .on(JournalEvents.lessonsImported, async (payload, _envelope, manager) => {
       await saveContents(payload.lessons, manager);
       await saveMarks(

@@ -8,3 +8,5 @@ export * from './personal-data.rpc.js';
 export * from './accounts-admin.rpc.js';
 export * from './roster.rpc.js';
 export * from './roster-import.rpc.js';
+export * from './mark-settings.rpc.js';
+export * from './subject-roster.rpc.js';

@@ -37,4 +37,21 @@ describe('the permission policy: the lesson calendar (R-PLAN-3)', () => {
     expect(decide('schools.lesson-changes.read', person('teacher'), facts())).toEqual(VISIBLE);
     expect(decide('schools.lesson-changes.read', person('parent'), facts())).toEqual(HIDDEN);
   });
+
+  it('R-PLAN-3: the school\'s teachers and management read a class\'s weekly timetable; only the deputy and the director change it and the bells', () => {
+    for (const role of ['teacher', 'deputy', 'director', 'coordinator'] as const) {
+      expect(decide('classes.timetable.read', person(role), facts())).toEqual(ALLOWED);
+    }
+    expect(decide('classes.timetable.read', person('parent'), facts())).toEqual(HIDDEN);
+    expect(decide('classes.timetable.read', person('teacher', OTHER_SCHOOL), facts())).toEqual(HIDDEN);
+    for (const role of ['deputy', 'director'] as const) {
+      expect(decide('classes.timetable.write', person(role), facts())).toEqual(ALLOWED);
+      expect(decide('schools.bells.write', person(role), facts())).toEqual(ALLOWED);
+    }
+    for (const role of ['teacher', 'coordinator', 'sysadmin'] as const) {
+      expect(decide('schools.bells.write', person(role), facts())).toEqual(VISIBLE);
+    }
+    expect(decide('classes.timetable.write', person('teacher'), facts(['class-teacher']))).toEqual(VISIBLE);
+    expect(decide('schools.bells.read', person('parent'), facts())).toEqual(HIDDEN);
+  });
 });

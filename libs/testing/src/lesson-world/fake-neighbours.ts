@@ -41,19 +41,10 @@ class FakeNeighboursController {
     const fake = this.world.pages.get(request.pageId);
     if (!fake) throw new DomainError(ErrorCode.NotFound, 'Страница журнала не найдена');
     const actor = RequestContext.current()?.actor;
-    const personId = actor?.kind === 'person' ? actor.personId : null;
     const onDate = (from: string, to: string | null) => from <= request.date && (to === null || request.date <= to);
-    const writable = fake.page.assignments.some(
-      (assignment) => assignment.teacherId === personId && onDate(assignment.from, assignment.to),
-    );
-    const substitute = request.lessonId !== undefined && personId !== null && this.world.substitutes.get(request.lessonId) === personId;
-    const readable = writable || substitute || actor?.kind === 'system' || (personId !== null && fake.readers.includes(personId));
-    const relations: Relation[] = [];
-    if (writable) relations.push('page-teacher');
-    if (substitute) relations.push('lesson-substitute');
-    if (fake.page.assignments.some((assignment) => assignment.teacherId === personId)) relations.push('page-teacher-ever');
-    // Listed readers stand for the class teacher (and, with a management role, the school's management).
-    if (personId !== null && fake.readers.includes(personId)) relations.push('class-teacher');
+    const relations = this.pageRelations(fake, request.date, request.lessonId);
+    const writable = relations.includes('page-teacher');
+    const readable = writable || relations.includes('lesson-substitute') || relations.includes('class-teacher') || actor?.kind === 'system';
     return {
       page: fake.page,
       school: fake.school,
@@ -62,6 +53,22 @@ class FakeNeighboursController {
       facts: { exists: true, schoolIds: [fake.school.id], relations },
       students: fake.enrollments.filter((enrollment) => onDate(enrollment.from, enrollment.to)).map((e) => e.student),
     };
+  }
+
+  /** How the calling person stands to a page on a date (and to one of its lessons). */
+  private pageRelations(fake: FakePage, date: string, lessonId: string | undefined): Relation[] {
+    const actor = RequestContext.current()?.actor;
+    const personId = actor?.kind === 'person' ? actor.personId : null;
+    const onDate = (from: string, to: string | null) => from <= date && (to === null || date <= to);
+    const relations: Relation[] = [];
+    if (fake.page.assignments.some((assignment) => assignment.teacherId === personId && onDate(assignment.from, assignment.to))) {
+      relations.push('page-teacher');
+    }
+    if (lessonId !== undefined && personId !== null && this.world.substitutes.get(lessonId) === personId) relations.push('lesson-substitute');
+    if (fake.page.assignments.some((assignment) => assignment.teacherId === personId)) relations.push('page-teacher-ever');
+    // Listed readers stand for the class teacher (and, with a management role, the school's management).
+    if (personId !== null && fake.readers.includes(personId)) relations.push('class-teacher');
+    return relations;
   }
 
   /**
@@ -92,6 +99,11 @@ class FakeNeighboursController {
       if (personId !== null && (this.world.guardians.get(resource.id) ?? []).includes(personId)) relations.push('guardian');
       if (personId !== null && enrolled.some((fake) => fake.readers.includes(personId))) relations.push('class-teacher');
       return facts(enrolled, relations);
+    }
+    if (resource.type === 'page') {
+      const fake = this.world.pages.get(resource.id);
+      if (!fake) return { exists: false, schoolIds: [], relations: [] };
+      return facts([fake], this.pageRelations(fake, resource.date ?? TODAY, resource.lessonId));
     }
     if (resource.type === 'class') {
       const ofClass = pages.filter((fake) => fake.page.classId === resource.id);

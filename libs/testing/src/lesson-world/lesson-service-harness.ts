@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { type RunningService, RpcClient } from '#platform';
+import { type Clock, type RunningService, RpcClient } from '#platform';
 import { startTestService, type TestServiceSpec } from '../start-test-service.js';
 import { createTestDeployment, type TestDeployment } from '../test-deployment.js';
 import { startFakeNeighbours } from './fake-neighbours.js';
@@ -14,8 +14,11 @@ export interface LessonServiceHarness {
   close(): Promise<void>;
 }
 
-/** Starts the service of `spec` in a throwaway deployment; fake responders answer from the harness's world. */
-export async function startLessonServiceHarness(spec: TestServiceSpec): Promise<LessonServiceHarness> {
+/**
+ * Starts the service of `spec` in a throwaway deployment; fake responders answer from the harness's world. The
+ * service runs on `clock` (default: TEST_NOW).
+ */
+export async function startLessonServiceHarness(spec: TestServiceSpec, options: { clock?: Clock } = {}): Promise<LessonServiceHarness> {
   const deployment = await createTestDeployment([spec.schema]);
   const world = new FakeSchoolWorld();
   let neighbours: RunningService | undefined;
@@ -27,7 +30,7 @@ export async function startLessonServiceHarness(spec: TestServiceSpec): Promise<
   };
   try {
     neighbours = await startFakeNeighbours(deployment, world);
-    service = await startTestService(spec, deployment);
+    service = await startTestService(spec, deployment, options.clock);
     return { deployment, world, rpc: service.app.get(RpcClient), db: service.app.get(DataSource), close };
   } catch (error) {
     await close();
