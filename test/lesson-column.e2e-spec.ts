@@ -76,7 +76,8 @@ describe('a lesson column saved in one atomic request through the API', () => {
           { studentId: child(), value: 2, workKind: 'answer' },
           { studentId: child(), value: 3, workKind: 'answer' },
         ],
-        attendance: [{ studentId: child(), status: 'absent', reason: 'excused', expectedVersion }],
+        // Another reason each round, so that either tab's column changes the child's attendance.
+        attendance: [{ studentId: child(), status: 'absent', reason: round === 2 ? 'illness' : 'excused', expectedVersion }],
         reason: 'Колонка после урока',
       };
       const [a, b] = await Promise.all([putColumn(tabA, before.etag), putColumn(tabB, before.etag)]);

@@ -8,6 +8,11 @@ export interface MarkSettingsValue {
   workKinds: WorkKind[];
 }
 
+/** The scale and kinds of a school as it is stored. */
+export function markSettingsOf(school: MarkSettingsValue): MarkSettingsValue {
+  return { markScaleMin: school.markScaleMin, workKinds: school.workKinds };
+}
+
 export interface MarkSettingsLogRow {
   schoolId: string;
   actorId: string | null;

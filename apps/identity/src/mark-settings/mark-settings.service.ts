@@ -19,7 +19,13 @@ import { Clock, currentActor, OutboxWriter, RpcClient } from '#platform';
 import { AccessCheck, notFound } from '../access/access-check.js';
 import { scopedQuery } from '../database/scoped-query.js';
 import { SchoolEntity } from '../schools/school.entity.js';
-import { appendMarkSettingsLog, type MarkSettingsValue, readMarkSettingsLog, sameMarkSettings } from './mark-settings-log.js';
+import {
+  appendMarkSettingsLog,
+  markSettingsOf,
+  type MarkSettingsValue,
+  readMarkSettingsLog,
+  sameMarkSettings,
+} from './mark-settings-log.js';
 
 /** Identity asks the journal as itself: the journal answers which kinds are used, never whose marks. */
 const IDENTITY: Actor = { kind: 'system', name: 'identity' };
@@ -31,10 +37,6 @@ function toMarkSettings(school: SchoolEntity): MarkSettings {
     workKinds: school.workKinds,
     version: school.markSettingsVersion,
   };
-}
-
-function valueOf(school: Pick<SchoolEntity, 'markScaleMin' | 'workKinds'>): MarkSettingsValue {
-  return { markScaleMin: school.markScaleMin, workKinds: school.workKinds };
 }
 
 /** Codes and Russian names of kinds are each unique in a school: a teacher picks a kind by its name. */
@@ -84,7 +86,7 @@ export class MarkSettingsService {
           current: toMarkSettings(school),
         });
       }
-      const before = valueOf(school);
+      const before = markSettingsOf(school);
       if (sameMarkSettings(before, wanted)) return toMarkSettings(school);
       await this.assertRemovable(manager, school, workKinds);
 

@@ -4,12 +4,8 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, IdentityEvents, type RpcRequest, type School, type IdentityRpc } from '#contracts';
 import { Clock, OutboxWriter, requireSystemActor } from '#platform';
-import { appendMarkSettingsLog, type MarkSettingsValue, sameMarkSettings } from '../mark-settings/mark-settings-log.js';
+import { appendMarkSettingsLog, markSettingsOf, sameMarkSettings } from '../mark-settings/mark-settings-log.js';
 import { SchoolEntity } from './school.entity.js';
-
-function valueOf(school: Pick<SchoolEntity, 'markScaleMin' | 'workKinds'>): MarkSettingsValue {
-  return { markScaleMin: school.markScaleMin, workKinds: school.workKinds };
-}
 
 function toSchool(entity: SchoolEntity): School {
   return {
@@ -51,7 +47,7 @@ export class SchoolsService {
         existing.markScaleMin === request.markScaleMin &&
         JSON.stringify(existing.workKinds) === JSON.stringify(request.workKinds);
       if (unchanged) return { id: entity.id };
-      const before = existing && valueOf(existing);
+      const before = existing && markSettingsOf(existing);
       const marksChanged = before !== null && !sameMarkSettings(before, request);
       Object.assign(entity, {
         name: request.name,
@@ -68,7 +64,7 @@ export class SchoolsService {
           actorId: null,
           at: this.clock.now(),
           oldValue: before,
-          newValue: valueOf(entity),
+          newValue: markSettingsOf(entity),
           reason: null,
         });
       }

@@ -38,6 +38,11 @@ function pendingColumnOf(error: unknown): string | null {
   return typeof pending === 'string' ? pending : null;
 }
 
+/** A call that may or may not have done its work: no answer in time, or a failure that is not a refusal. */
+function outcomeUnknown(error: unknown): boolean {
+  return !(error instanceof DomainError) || error.code === ErrorCode.ServiceUnavailable || error.code === ErrorCode.Internal;
+}
+
 function sameRecord(a: LessonRecord, b: LessonRecord): boolean {
   return a.version === b.version && a.marks.map((mark) => `${mark.id}:${mark.version}`).join() === b.marks.map((mark) => `${mark.id}:${mark.version}`).join();
 }
@@ -137,6 +142,8 @@ export class LessonColumnService {
         });
         return entries;
       } catch (error) {
+        // No answer: attendance may have reserved it all the same, so the column is given up for good.
+        if (outcomeUnknown(error)) await this.giveUp(columnId, lessonId);
         const pending = pendingColumnOf(error);
         if (pending === null) throw await this.conflict(error, lessonId, pageId);
         if (await this.resolveEnded(pending, lessonId)) continue;

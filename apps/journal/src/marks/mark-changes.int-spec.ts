@@ -231,6 +231,25 @@ describe('journal: changing and deleting marks, and their history', () => {
     await expect(update(mark, { value: 6 })).rejects.toMatchObject({ code: ErrorCode.ValidationFailed });
   });
 
+  it('R-MARK-1, R-MARK-2: a mark loaded where no marks are kept (grade 1, an unmarked subject) is not changed, but may be deleted', async () => {
+    const school = h.world.schools.get(page.schoolId)!;
+    const gradeOne = h.world.addPage(school, { grade: 1, teacherId, enrollments: [{ student: pupil, from: '2026-09-01', to: null }] });
+    const loaded = async (lessonId: string, pageId: string) => {
+      const [row] = await h.db.query<Array<{ id: string }>>(
+        `INSERT INTO mark (id, lesson_id, page_id, student_id, value, work_kind, entered_at, late, version)
+         VALUES ($1, $2, $3, $4, 5, 'answer', $5, false, 1) RETURNING id`,
+        [randomUUID(), lessonId, pageId, pupil.id, TEST_NOW],
+      );
+      return { lessonId, id: row!.id };
+    };
+    const inGradeOne = await loaded(h.world.addLesson(gradeOne, TODAY), gradeOne.id);
+    const unmarked = await loaded(h.world.addLesson(page, TODAY, { marked: false }), page.id);
+    await expect(update(inGradeOne, { value: 4 })).rejects.toMatchObject({ code: ErrorCode.MarksNotKeptInGrade1 });
+    await expect(update(unmarked, { value: 4 })).rejects.toMatchObject({ code: ErrorCode.SubjectUnmarked });
+    await expect(remove(inGradeOne, { reason: 'В 1 классе отметки не ставятся' })).resolves.toEqual({ markId: inGradeOne.id, version: 2 });
+    await expect(remove(unmarked)).resolves.toEqual({ markId: unmarked.id, version: 2 });
+  });
+
   it('a mark is changed only on its own lesson: another lesson’s mark or no mark at all is NOT_FOUND', async () => {
     const lessonId = h.world.addLesson(page, TODAY);
     const otherLesson = h.world.addLesson(page, TODAY);

@@ -30,6 +30,8 @@ export class BellsService {
   async set(schoolId: string, bells: Bell[]): Promise<Ok> {
     assertBells(bells);
     await this.dataSource.transaction(async (manager) => {
+      // Two editors at once would both delete and both insert: one at a time per school.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`planning.bells:${schoolId}`]);
       const repository = manager.getRepository(BellEntity);
       await repository.delete({ schoolId });
       await repository.insert(bells.map((bell) => ({ schoolId, ...bell })));

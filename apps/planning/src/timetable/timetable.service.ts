@@ -35,6 +35,8 @@ export class TimetableService {
       })),
     );
     await this.dataSource.transaction(async (manager) => {
+      // Two editors of one year's timetable at once would both delete and both insert: one at a time per year.
+      await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`planning.timetable:${command.yearId}`]);
       await manager
         .getRepository(TimetableSlotEntity)
         .delete({ yearId: command.yearId, classId: In(command.classes.map((timetable) => timetable.classId)) });
