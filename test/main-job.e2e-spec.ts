@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import type { ClassSummary, DiaryMarks, DiaryWeek, WorkKind } from '#contracts';
+import { type ClassSummary, type DiaryMarks, type DiaryWeek, PlanningRpc, SYSTEM_SEED_ACTOR, type WorkKind } from '#contracts';
 import { Rational, viewAverage, weightedAverage } from '#domain';
-import { FixedClock } from '#platform';
+import { FixedClock, RpcClient } from '#platform';
 import { type ApiSession, loginThroughDevIdp, signInThroughDevIdp } from '#testing';
 import { SMALL_DEMO_SCHOOL } from '../deploy/seed/school/demo-school-plan.js';
 import type { PlanPage, PlanSlot } from '../deploy/seed/school/plan-types.js';
@@ -197,6 +197,25 @@ describe('the main job end to end: teacher writes, parent reads, class teacher s
     );
     expect(refused).toMatchObject({ code: 'MARKS_NOT_KEPT_IN_GRADE_1', status: 422 });
     expect(refused.detail).toMatch(/1 класс/);
+  });
+
+  it('R-CAL-1: last year is closed: its teacher reads a 2025/26 lesson, and a mark on it is refused with PERIOD_CLOSED', async () => {
+    const lastYear = system.plan.years[0]!;
+    const markedSubjects = new Set(system.plan.subjects.filter((subject) => subject.marked).map((subject) => subject.code));
+    const page = lastYear.pages.find((candidate) => candidate.grade > 1 && markedSubjects.has(candidate.subjectCode) && system.plan.logins.some((login) => login.personKey === candidate.teacherKey && login.canSignIn))!;
+    const rpc = system.services[0]!.app.get(RpcClient);
+    const { lessons } = await rpc.call(
+      PlanningRpc.lessonsOfPages,
+      { pageIds: [system.demo.pageIds.get(page.key)!], from: '2025-12-01', to: '2025-12-31' },
+      { actor: SYSTEM_SEED_ACTOR },
+    );
+    const teacher = await signIn(loginOf(page.teacherKey));
+    const view = await json<LessonView>(await teacher.get(`/api/v1/lessons/${lessons[0]!.id}`), 200);
+    const refused = await problem(
+      await teacher.post(`/api/v1/lessons/${lessons[0]!.id}/marks`, { studentId: view.students[0]!.studentId, value: 5, workKind: 'answer' }),
+      409,
+    );
+    expect(refused).toMatchObject({ code: 'PERIOD_CLOSED', status: 409 });
   });
 
   it('R-ACC-3: a teacher writing on another teacher\'s page is refused; a stranger\'s lesson looks like a missing one', async () => {

@@ -1,4 +1,4 @@
-import { CurriculumRpc, IdentityRpc, PlanningRpc, type RoleGrant, SYSTEM_SEED_ACTOR } from '#contracts';
+import { CurriculumRpc, IdentityRpc, PeriodsRpc, PlanningRpc, type RoleGrant, SYSTEM_SEED_ACTOR } from '#contracts';
 import type { RpcClient } from '#platform';
 import { loadYearHistory } from './load-history.js';
 import { chunks, required } from './loader-helpers.js';
@@ -183,7 +183,21 @@ export async function loadDemoSchool(options: DemoLoaderOptions): Promise<DemoLo
   };
   if (options.loadHistory) {
     for (const year of plan.years) await loadYearHistory(options, year, result, call);
+    await closeFinishedYears(schoolId, options.today, call);
   }
   if (options.devIdp) await registerSignIns(options.devIdp, plan, options.password);
   return result;
+}
+
+/**
+ * A school year that has ended is closed, as the deputy closes it once its results are in: last year's journal takes
+ * no more edits (a second load finds the periods closed and changes nothing).
+ */
+async function closeFinishedYears(schoolId: string, today: string, call: RpcClient['call']): Promise<void> {
+  const { years } = await call(PeriodsRpc.years, { schoolId });
+  for (const year of years.filter((candidate) => candidate.end < today)) {
+    for (const period of year.periods.filter((candidate) => !candidate.closed)) {
+      await call(PeriodsRpc.close, { schoolId, periodId: period.id, reason: 'Учебный год завершён' });
+    }
+  }
 }

@@ -23,6 +23,8 @@ import { LessonChangesModule } from './lesson-changes/lesson-changes.module.js';
 import { LessonColumnModule } from './lessons/column/lesson-column.module.js';
 import { LessonsModule } from './lessons/lessons.module.js';
 import { MeModule } from './me/me.module.js';
+import { OneRosterModule } from './oneroster/oneroster.module.js';
+import { PagePrintModule } from './page-print/page-print.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { ProblemFilter } from './problem/problem.filter.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
@@ -72,6 +74,8 @@ export class GatewayModule {
         SchoolYearsModule,
         FinalResultsModule,
         TimetableModule,
+        OneRosterModule,
+        PagePrintModule,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

@@ -4,6 +4,8 @@ import { AttendanceSummaryModule } from './attendance-summary/attendance-summary
 import { ClassSummaryModule } from './class-summary/class-summary.module.js';
 import { reportingDatabase } from './database/reporting-database.js';
 import { DiaryModule } from './diary/diary.module.js';
+import { OneRosterModule } from './oneroster/oneroster.module.js';
+import { PagePrintModule } from './printing/page-print.module.js';
 import { ReadModelModule } from './read-model/read-model.module.js';
 import { ResultDeviationsModule } from './result-deviations/result-deviations.module.js';
 
@@ -19,6 +21,8 @@ export class ReportingModule {
         ClassSummaryModule,
         AttendanceSummaryModule,
         ResultDeviationsModule,
+        PagePrintModule,
+        OneRosterModule,
       ],
     };
   }

@@ -5,6 +5,7 @@ import { ASSIGNMENTS_POLICY } from './table/assignments.policy.js';
 import { ATTENDANCE_POLICY } from './table/attendance.policy.js';
 import { JOURNAL_POLICY } from './table/journal.policy.js';
 import { MARK_SETTINGS_POLICY } from './table/mark-settings.policy.js';
+import { ONEROSTER_POLICY } from './table/oneroster.policy.js';
 import { PERSONAL_DATA_POLICY } from './table/personal-data.policy.js';
 import { PLANS_POLICY } from './table/plans.policy.js';
 import { RESULTS_POLICY } from './table/results.policy.js';
@@ -37,6 +38,7 @@ export const POLICY = {
   ...SCHOOL_YEAR_POLICY,
   ...TIMETABLE_POLICY,
   ...MARK_SETTINGS_POLICY,
+  ...ONEROSTER_POLICY,
 } as const satisfies Record<string, ActionPolicy>;
 
 export type ActionName = keyof typeof POLICY;

@@ -5,6 +5,7 @@ export * from './api-session.js';
 export * from './cookie-jar.js';
 export * from './free-port.js';
 export * from './oidc-login.js';
+export * from './oneroster-description.js';
 export * from './outbox-drained.js';
 export * from './published-events.js';
 export * from './refusal-of.js';

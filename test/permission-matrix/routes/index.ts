@@ -8,6 +8,7 @@ import { LESSON_CHANGE_ROUTES } from './lesson-changes.routes.js';
 import { LESSON_COLUMN_ROUTES } from './lesson-columns.routes.js';
 import { LESSON_ROUTES } from './lessons.routes.js';
 import { MARK_SETTINGS_ROUTES } from './mark-settings.routes.js';
+import { ONEROSTER_ROUTES } from './oneroster.routes.js';
 import { PERSONAL_DATA_ROUTES } from './personal-data.routes.js';
 import { PLAN_ROUTES } from './plans.routes.js';
 import { PLATFORM_ROUTES } from './platform.routes.js';
@@ -42,4 +43,5 @@ export const ROUTE_BUILDERS: RouteBuilders = {
   ...SCHOOL_YEAR_ROUTES,
   ...RESULT_ROUTES,
   ...TIMETABLE_ROUTES,
+  ...ONEROSTER_ROUTES,
 };

@@ -116,4 +116,21 @@ describe('gateway: signing in through OpenID Connect', () => {
     expect(after.status).toBe(401);
     expect(await after.json()).toMatchObject({ code: 'UNAUTHENTICATED' });
   });
+
+  it('after signing out, signing in again asks the provider for the password: a shared computer never passes a session on', async () => {
+    const session = await harness.login(TEACHER);
+    expect((await session.post('/api/v1/auth/logout')).status).toBe(204);
+    // The same browser (its cookies for the gateway and the provider) starts a new sign-in and follows the redirects.
+    let url = new URL('/api/v1/auth/login', harness.gateway.url);
+    let response = await fetch(url, { redirect: 'manual' });
+    for (let hop = 0; hop < 10 && response.status >= 300 && response.status < 400; hop++) {
+      session.jar.storeFrom(url, response);
+      url = new URL(response.headers.get('location')!, url);
+      const cookie = session.jar.headerFor(url);
+      response = await fetch(url, { redirect: 'manual', headers: cookie ? { cookie } : {} });
+    }
+    expect(url.pathname).not.toBe('/api/v1/auth/callback');
+    expect(response.status).toBe(200);
+    expect(await response.text()).toMatch(/type="password"/);
+  });
 });

@@ -26,7 +26,9 @@ export class OidcLogin {
 
   /** The provider's authorization URL; the login state travels in the OIDC state kept in Redis. */
   async begin(request: FastifyRequest, state: LoginState): Promise<string> {
-    const outcome = await runStrategy(this.strategy, request, { state });
+    // School computers are shared: every sign-in asks the provider for the password again (prompt=login), so signing
+    // out of the journal never leaves the next person signed in as the previous one through the provider's session.
+    const outcome = await runStrategy(this.strategy, request, { state, prompt: 'login' });
     if (outcome.kind === 'redirect') return outcome.url;
     this.logger.error(`OIDC login could not start: ${outcome.kind === 'error' ? String(outcome.error) : outcome.kind}`);
     throw new DomainError(ErrorCode.ServiceUnavailable, 'Сервис входа временно недоступен, повторите попытку позже');

@@ -46,7 +46,7 @@ export const LessonView = z
     period: z.object({ id: Id, nameRu: z.string(), closed: z.boolean() }).nullable(),
     className: z.string(),
     groupName: z.string().nullable(),
-    writable: z.boolean().meta({ description: 'Может ли вошедший вносить записи в этот урок' }),
+    writable: z.boolean().meta({ description: 'Может ли вошедший вносить записи в этот урок (не в закрытом периоде и не в отменённом уроке)' }),
     topic: z.string().nullable(),
     homework: z.string().nullable(),
     planTopicId: Id.nullable().meta({ description: 'Тема КТП, с которой связан урок (R-PLAN-3)' }),

@@ -58,7 +58,8 @@ export class LessonsService {
       period: period && { id: period.id, nameRu: period.nameRu, closed: period.closed },
       className: context.page.className,
       groupName: context.page.groupName,
-      writable: context.writable,
+      // The services refuse writes in a closed period and on a cancelled lesson: the page says so before anyone tries.
+      writable: context.writable && !(period?.closed ?? false) && lesson.status !== 'cancelled',
       topic: record.topic,
       homework: record.homework,
       planTopicId: record.planTopicId ?? null,

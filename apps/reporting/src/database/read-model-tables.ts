@@ -9,6 +9,7 @@ export const READ_MODEL_TABLES = [
   'group_membership',
   'guardianship',
   'page',
+  'page_teacher',
   'subject',
   'academic_year',
   'period',

@@ -152,6 +152,25 @@ async function savePages({ pages }: Payload<'pagesSaved'>, manager: EntityManage
       subject_code: page.subjectCode,
     })),
   );
+  // A page's assignments replace the previous ones: the teachers of its classes in the OneRoster API (R-REP-5).
+  const assigned = onePerKey(pages, (page) => page.pageId);
+  if (assigned.length === 0) return;
+  await manager.query('DELETE FROM page_teacher WHERE page_id = ANY($1::uuid[])', [assigned.map((page) => page.pageId)]);
+  await writeRows(
+    manager,
+    `INSERT INTO page_teacher (page_id, teacher_id, date_from, date_to)
+     SELECT page_id, teacher_id, date_from, date_to
+     FROM jsonb_to_recordset($1::jsonb) AS r(page_id uuid, teacher_id uuid, date_from date, date_to date)
+     ON CONFLICT DO NOTHING`,
+    assigned.flatMap((page) =>
+      page.assignments.map((assignment) => ({
+        page_id: page.pageId,
+        teacher_id: assignment.teacherId,
+        date_from: assignment.from,
+        date_to: assignment.to,
+      })),
+    ),
+  );
 }
 
 /** Schools, people, classes, groups, enrollments, memberships, guardianships and pages from identity's events. */

@@ -23,6 +23,8 @@ export const JOURNAL_POLICY = {
   /** The history of a lesson's marks and content, and of a page's, for whoever reads them (R-MARK-7). */
   'lessons.history.read': READ_LESSON,
   'pages.history.read': READ_LESSON,
+  /** The printed page (PDF) for a period, also of an archived year (R-DATA-3): for whoever reads the page. */
+  'pages.print': READ_LESSON,
   'lessons.content.write': WRITE_LESSON,
   'lessons.marks.write': WRITE_LESSON,
   'lessons.attendance.write': WRITE_LESSON,

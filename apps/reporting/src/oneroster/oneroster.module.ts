@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { OneRosterController } from './oneroster.controller.js';
+import { OneRosterService } from './oneroster.service.js';
+
+/** OneRoster 1.2 rostering for the municipal portal (R-REP-5). */
+@Module({ controllers: [OneRosterController], providers: [OneRosterService] })
+export class OneRosterModule {}
