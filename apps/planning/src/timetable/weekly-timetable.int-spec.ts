@@ -60,8 +60,30 @@ describe('planning: the weekly timetable and the bells kept by the school (R-PLA
       ['russian', 3, 3],
     ]);
     expect(edited.warnings).toEqual([]);
+    expect(edited.teacherClashes).toEqual([]);
     const other = await rpc.call(WeeklyTimetableRpc.ofClass, { classId: class6b.classId, yearId: world.yearId }, as(world.actor('deputy')));
     expect(other.slots.map(({ weekday, lessonNumber }) => [weekday, lessonNumber])).toEqual([[2, 3]]);
+  });
+
+  it('R-PLAN-3: a teacher placed in two classes at one time is warned about, with the other class named', async () => {
+    // 6Б has maths on Tuesday, lesson 3, with the same maths teacher.
+    const edited = await rpc.call(
+      WeeklyTimetableRpc.editClass,
+      { classId: class6a.classId, yearId: world.yearId, slots: [{ pageId: class6a.math, weekday: 2, lessonNumber: 3 }] },
+      as(world.actor('deputy')),
+    );
+    expect(edited.teacherClashes).toEqual([
+      {
+        teacherId: world.people.teacher,
+        weekday: 2,
+        lessonNumber: 3,
+        pageId: class6a.math,
+        otherPageId: class6b.math,
+        otherClassId: class6b.classId,
+        message: 'Учитель в это время уже ведёт урок в 6Б (вторник, 3-й урок)',
+      },
+    ]);
+    expect(edited.slots).toHaveLength(1);
   });
 
   it('a page of another class is refused with a row in Russian, and the timetable stays as it was', async () => {

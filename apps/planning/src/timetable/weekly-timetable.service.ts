@@ -17,6 +17,7 @@ import { RpcClient } from '#platform';
 import { assertCallerMay } from '../access/assert-caller-may.js';
 import { BellsService } from '../bells/bells.service.js';
 import { YearsService } from '../years/years.service.js';
+import { teacherClashes } from './teacher-clashes.js';
 import { TimetableService } from './timetable.service.js';
 
 const classNotFound = () => new DomainError(ErrorCode.NotFound, 'Класс не найден');
@@ -66,7 +67,12 @@ export class WeeklyTimetableService {
       return { pageId: page.id, groupId: page.groupId, subjectCode: page.subjectCode, weekday: slot.weekday, lessonNumber: slot.lessonNumber };
     });
     const { warnings } = await this.timetable.replace({ yearId, classes: [{ classId, grade: schoolClass.grade, slots: placed }] });
-    return { ...(await this.read(schoolClass.schoolId, classId, yearId)), warnings };
+    const otherClassesSlots = await this.dataSource.query<Array<{ pageId: string; weekday: number; lessonNumber: number }>>(
+      `SELECT page_id AS "pageId", weekday, lesson_number AS "lessonNumber" FROM timetable_slot WHERE year_id = $1 AND class_id <> $2`,
+      [yearId, classId],
+    );
+    const clashes = teacherClashes(placed, otherClassesSlots, new Map(pages.map((page) => [page.id, page])));
+    return { ...(await this.read(schoolClass.schoolId, classId, yearId)), warnings, teacherClashes: clashes };
   }
 
   async bellsOf({ schoolId }: RpcRequest<typeof WeeklyTimetableRpc.bellsOf>): Promise<SchoolBells> {

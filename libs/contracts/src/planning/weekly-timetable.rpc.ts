@@ -24,7 +24,24 @@ export type WeeklySlot = z.infer<typeof WeeklySlot>;
 export const ClassTimetable = z.object({ yearId: Id, classId: Id, slots: z.array(WeeklySlot) }).meta({ id: 'ClassTimetable' });
 export type ClassTimetable = z.infer<typeof ClassTimetable>;
 
-export const EditedClassTimetable = ClassTimetable.extend({ warnings: z.array(AssessmentWarning) }).meta({ id: 'EditedClassTimetable' });
+/** A teacher placed in two classes at one time: warned about, not refused (a teacher may take a combined group). */
+export const TeacherClash = z
+  .object({
+    teacherId: Id,
+    weekday: Weekday,
+    lessonNumber: LessonNumber,
+    pageId: Id.meta({ description: 'Страница этого класса' }),
+    otherPageId: Id.meta({ description: 'Страница другого класса в то же время' }),
+    otherClassId: Id,
+    message: z.string(),
+  })
+  .meta({ id: 'TeacherClash' });
+export type TeacherClash = z.infer<typeof TeacherClash>;
+
+export const EditedClassTimetable = ClassTimetable.extend({
+  warnings: z.array(AssessmentWarning).meta({ description: 'Нарушения правил проведения контрольных работ (письмо СК-228/03)' }),
+  teacherClashes: z.array(TeacherClash).meta({ description: 'Учитель в это время уже ведёт урок в другом классе' }),
+}).meta({ id: 'EditedClassTimetable' });
 export type EditedClassTimetable = z.infer<typeof EditedClassTimetable>;
 
 export const SchoolBells = z.object({ bells: z.array(Bell) }).meta({ id: 'SchoolBells' });
