@@ -4,6 +4,7 @@ import { createTestDeployment, eventually, freePort, TEST_REDIS_URL, type TestDe
 import { attendanceServiceSpec } from '../../apps/attendance/src/attendance.service-spec.js';
 import type { RunningDevIdp } from '../../apps/dev-idp/src/dev-idp-options.js';
 import { startDevIdp } from '../../apps/dev-idp/src/start-dev-idp.js';
+import type { GatewayConfig } from '../../apps/gateway/src/config/gateway-config.js';
 import { type RunningGateway, startGateway } from '../../apps/gateway/src/start-gateway.js';
 import { identityServiceSpec } from '../../apps/identity/src/identity.service-spec.js';
 import { journalServiceSpec } from '../../apps/journal/src/journal.service-spec.js';
@@ -28,9 +29,10 @@ export interface MatrixSystem {
 
 /**
  * The five real services, the development OpenID provider and the gateway on the machine's PostgreSQL, NATS and
- * Redis, with nothing loaded: the test builds its own small world through the services' loading commands.
+ * Redis, with nothing loaded: the matrix builds its own small world through the services' loading commands, the
+ * demo system (test/support/start-system.ts) loads the demo school.
  */
-export async function startMatrixSystem(clock: Clock): Promise<MatrixSystem> {
+export async function startMatrixSystem(clock: Clock, gatewayOverrides: Partial<GatewayConfig> = {}): Promise<MatrixSystem> {
   const deployment = await createTestDeployment();
   const services: RunningService[] = [];
   let devIdp: RunningDevIdp | undefined;
@@ -68,6 +70,7 @@ export async function startMatrixSystem(clock: Clock): Promise<MatrixSystem> {
       clock,
       rpcTimeoutMs: 15_000,
       logger: false,
+      ...gatewayOverrides,
     });
     const rpc = services[0]!.app.get(RpcClient);
     const settle = async () => {
