@@ -184,6 +184,18 @@ describe('the main job end to end: teacher writes, parent reads, class teacher s
     expect(someProposal.average!.proposed).toBeGreaterThanOrEqual(2);
   });
 
+  it('R-MARK-6, R-REP-1: the demo\'s ended first quarter has its results, set as the marks proposed', async () => {
+    const schoolClass = current().classes.find((c) => c.key === childClassKey)!;
+    const classTeacher = await signIn(loginOf(schoolClass.classTeacherKey!));
+    const classId = system.demo.classIds.get(childClassKey)!;
+    const summary = await json<ClassSummary>(await classTeacher.get(`/api/v1/classes/${classId}/summary?date=2026-10-20`), 200);
+    expect(summary.period).toMatchObject({ nameRu: 'I четверть' });
+    const cells = summary.students.flatMap((student) => student.subjects);
+    const averaged = cells.filter((cell) => cell.average !== null);
+    expect(averaged.length).toBeGreaterThan(0);
+    for (const cell of averaged) expect(cell.result?.value).toBe(cell.average!.proposed);
+  });
+
   it('R-MARK-2: a mark in a grade-1 class is refused with a clear problem', async () => {
     const primary = await signIn('primary');
     const lessons = await json<TeacherLesson[]>(await primary.get('/api/v1/me/lessons'), 200);

@@ -1,8 +1,9 @@
-import { AttendanceRpc, JournalRpc, type Lesson, PlanningRpc } from '#contracts';
+import { AttendanceRpc, FinalResultsRpc, JournalRpc, type Lesson, PeriodsRpc, PlanningRpc } from '#contracts';
 import { addDays } from '#domain';
 import type { RpcClient } from '#platform';
 import { type HistoryStudent, type ImportedEntry, type ImportedLesson, illnessCalendar, lessonHistory } from './history/lesson-history.js';
 import type { DemoLoaderOptions, DemoLoadResult } from './load-demo-school.js';
+import { periodResults, type StudentMark } from './history/period-results.js';
 import { chunks, groupBy, required } from './loader-helpers.js';
 import type { DemoYear } from './school/demo-school-plan.js';
 import type { PlanEnrollment, PlanMembership } from './school/plan-types.js';
@@ -31,6 +32,8 @@ export async function loadYearHistory(
   const isIll = illnessCalendar(seed, year.request.start, [...new Set(year.enrollments.map((e) => e.studentKey))]);
   const subjects = new Map(plan.subjects.map((s) => [s.code, s]));
   const pagesById = new Map(year.pages.map((page) => [required(result.pageIds, page.key), page]));
+  const weights = new Map(plan.school.workKinds.map((kind) => [kind.code, kind.weight]));
+  const marks: StudentMark[] = [];
 
   const rosterOn = (classKey: string, groupKey: string | null, date: string): HistoryStudent[] => {
     const inClass = (enrollmentsByClass.get(classKey) ?? []).filter((e: PlanEnrollment) => covers(e, date)).map((e) => e.studentKey);
@@ -63,6 +66,9 @@ export async function loadYearHistory(
           },
         );
         imported.push(history.lesson);
+        for (const mark of history.lesson.marks) {
+          marks.push({ studentId: mark.studentId, subjectCode: page.subjectCode, date: lesson.date, value: mark.value, weight: weights.get(mark.workKind) ?? null });
+        }
         entries.push(...history.entries);
       });
     }
@@ -78,5 +84,36 @@ export async function loadYearHistory(
       result.attendanceImported += outcome.imported;
     }
   }
-  options.log?.(`${year.request.label}: history up to ${lastDay} loaded`);
+  const imported = await loadResults(options, year, result, marks, call);
+  options.log?.(`${year.request.label}: history up to ${lastDay} loaded, ${imported} period and year results`);
+}
+
+/** The results of the year's periods (and of the year) that ended before today, as their teachers set them. */
+async function loadResults(
+  options: DemoLoaderOptions,
+  year: DemoYear,
+  result: DemoLoadResult,
+  marks: readonly StudentMark[],
+  call: RpcClient['call'],
+): Promise<number> {
+  const yearId = required(result.yearIds, year.request.label);
+  const { years } = await call(PeriodsRpc.years, { schoolId: result.schoolId });
+  const schoolYear = years.find((candidate) => candidate.id === yearId);
+  if (!schoolYear) return 0;
+  const marked = new Map(options.plan.subjects.map((subject) => [subject.code, subject.marked]));
+  const results = periodResults(
+    { yearId, end: schoolYear.end, periods: schoolYear.periods, pages: year.pages, enrollments: year.enrollments, memberships: year.memberships },
+    {
+      today: options.today,
+      idOf: (key) => required(result.personIds, key),
+      pageIdOf: (key) => required(result.pageIds, key),
+      subjectMarked: (code) => marked.get(code) ?? true,
+      marks,
+    },
+  );
+  let imported = 0;
+  for (const batch of chunks(results, 2_000)) {
+    imported += (await call(FinalResultsRpc.importResults, { schoolId: result.schoolId, results: batch })).imported;
+  }
+  return imported;
 }

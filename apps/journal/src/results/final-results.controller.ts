@@ -1,11 +1,15 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import { FinalResultsRpc, type RpcRequest } from '#contracts';
+import { FinalResultsImportService } from './final-results-import.service.js';
 import { FinalResultsService } from './final-results.service.js';
 
 @Controller()
 export class FinalResultsController {
-  constructor(private readonly results: FinalResultsService) {}
+  constructor(
+    private readonly results: FinalResultsService,
+    private readonly imports: FinalResultsImportService,
+  ) {}
 
   @MessagePattern(FinalResultsRpc.list.subject)
   list(@Payload({ schema: FinalResultsRpc.list.request }) request: RpcRequest<typeof FinalResultsRpc.list>) {
@@ -20,5 +24,12 @@ export class FinalResultsController {
   @MessagePattern(FinalResultsRpc.history.subject)
   history(@Payload({ schema: FinalResultsRpc.history.request }) request: RpcRequest<typeof FinalResultsRpc.history>) {
     return this.results.history(request);
+  }
+
+  @MessagePattern(FinalResultsRpc.importResults.subject)
+  importResults(
+    @Payload({ schema: FinalResultsRpc.importResults.request }) request: RpcRequest<typeof FinalResultsRpc.importResults>,
+  ) {
+    return this.imports.importResults(request);
   }
 }

@@ -14,6 +14,7 @@ import {
   SYSTEM_SEED_ACTOR,
   type TermResultRow,
   type TermResults,
+  personIdOf,
 } from '#contracts';
 import { OutboxRelay, type RunningService, RpcClient } from '#platform';
 import { createTestDeployment, eventually, refusalOf, startTestService, TEST_NOW, type TestDeployment } from '#testing';
@@ -351,5 +352,42 @@ describe('journal: period and year results', () => {
     } finally {
       clock.set(TEST_NOW);
     }
+  });
+
+  it('R-DATA-2: results set in another system load as set by their teacher, once, with their history; only the system loads them', async () => {
+    const { belova } = world.people;
+    const first = quarter('I четверть');
+    const teacherId = personIdOf(teacherA);
+    const row = {
+      term: 'period' as const,
+      termId: first,
+      studentId: belova,
+      subjectCode: 'math',
+      pageId: world.pages.math6a,
+      value: 'not-attested' as const,
+      setBy: teacherId,
+      setAt: '2026-10-26T10:00:00.000Z',
+    };
+    const load = (actor: Actor) => rpc.call(FinalResultsRpc.importResults, { schoolId: world.schoolId, results: [row, row] }, { actor });
+    await expect(load(teacherA)).rejects.toMatchObject({ code: ErrorCode.Forbidden });
+    await expect(load(SYSTEM_SEED_ACTOR)).resolves.toEqual({ imported: 1, skipped: 1 });
+    await expect(load(SYSTEM_SEED_ACTOR)).resolves.toEqual({ imported: 0, skipped: 2 });
+
+    expect(rowOf(await list(teacherA, 'math6a', first), belova)?.result).toMatchObject({
+      value: 'not-attested',
+      label: 'н/а',
+      version: 1,
+      setBy: teacherId,
+      setAt: '2026-10-26T10:00:00.000Z',
+    });
+    const { changes } = await rpc.call(FinalResultsRpc.history, scope('math6a', 'period', first), { actor: teacherA });
+    expect(changes.filter((change) => change.studentId === belova)).toEqual([
+      expect.objectContaining({ action: 'created', oldValue: null, newValue: expect.objectContaining({ value: 'not-attested' }) }),
+    ]);
+    await settle();
+    const summary = await rpc.call(ReportingRpc.classSummary, { classId: world.classes.a6, date: '2026-10-26', periodId: first }, { actor: deputy });
+    expect(summary.students.find((student) => student.studentId === belova)?.subjects.find((subject) => subject.subjectCode === 'math')).toMatchObject({
+      result: { value: 'not-attested', label: 'н/а' },
+    });
   });
 });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { Id } from '../common/ids.js';
+import { Id, SubjectCode } from '../common/ids.js';
 import { defineRpc } from '../common/rpc-definition.js';
 import type { ResultHistory, TermResultRow, TermResults } from './final-results.models.js';
-import { ResultInput, ResultTerm } from './final-results.models.js';
+import { ResultInput, ResultTerm, ResultValue } from './final-results.models.js';
 
 const PageTerm = { pageId: Id, term: ResultTerm, termId: Id };
 
@@ -20,4 +20,29 @@ export const FinalResultsRpc = {
   ),
   /** Every change of the page's results for the term, oldest first (R-MARK-7). */
   history: defineRpc<ResultHistory>()('journal.results.history', z.object(PageTerm)),
+  /**
+   * Loads results as they were set in another system or on paper (R-DATA-2), system actor only: each is recorded as
+   * set by its teacher at its time, with its history; a result the journal already holds is left as it is.
+   */
+  importResults: defineRpc<{ imported: number; skipped: number }>()(
+    'journal.results.import',
+    z.object({
+      schoolId: Id,
+      results: z
+        .array(
+          z.object({
+            term: ResultTerm,
+            termId: Id,
+            studentId: Id,
+            subjectCode: SubjectCode,
+            pageId: Id,
+            value: ResultValue,
+            setBy: Id.nullable(),
+            setAt: z.iso.datetime({ offset: true }),
+          }),
+        )
+        .min(1)
+        .max(5_000),
+    }),
+  ),
 } as const;
