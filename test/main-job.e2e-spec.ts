@@ -1,10 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
-import { type ClassSummary, type DiaryMarks, type DiaryWeek, PlanningRpc, SYSTEM_SEED_ACTOR, type WorkKind } from '#contracts';
+import {
+  type ClassSummary,
+  type DiaryMarks,
+  type DiaryWeek,
+  type PlanProgress,
+  PlanningRpc,
+  type SchoolPlanStatus,
+  SYSTEM_SEED_ACTOR,
+  type WorkKind,
+} from '#contracts';
 import { Rational, viewAverage, weightedAverage } from '#domain';
 import { FixedClock, RpcClient } from '#platform';
 import { type ApiSession, loginThroughDevIdp, signInThroughDevIdp } from '#testing';
 import { SMALL_DEMO_SCHOOL } from '../deploy/seed/school/demo-school-plan.js';
+import { planSavedOn } from '../deploy/seed/history/thematic-plans.js';
 import type { PlanPage, PlanSlot } from '../deploy/seed/school/plan-types.js';
 import { DEMO_PASSWORD, type RunningSystem, startSystem } from './support/start-system.js';
 
@@ -194,6 +204,35 @@ describe('the main job end to end: teacher writes, parent reads, class teacher s
     const averaged = cells.filter((cell) => cell.average !== null);
     expect(averaged.length).toBeGreaterThan(0);
     for (const cell of averaged) expect(cell.result?.value).toBe(cell.average!.proposed);
+  });
+
+  it('R-PLAN-1, R-PLAN-3: the demo\'s КТП came mostly by 10 September, a few late or not at all; lessons follow their topics', async () => {
+    const year = current();
+    const coordinator = await signIn('coordinator');
+    const status = await json<SchoolPlanStatus>(await coordinator.get(`/api/v1/schools/${system.demo.schoolId}/plans/status`), 200);
+    const expected = (page: PlanPage) => {
+      const savedOn = planSavedOn(page, year.request.start, true);
+      if (savedOn === null) return 'missing-overdue';
+      return savedOn <= '2026-09-10' ? 'submitted-on-time' : 'submitted-late';
+    };
+    const pageKeyOf = new Map(year.pages.map((page) => [system.demo.pageIds.get(page.key)!, page]));
+    const statuses = status.pages.map((page) => page.status);
+    expect(status.pages.map((page) => [page.pageId, page.status])).toEqual(
+      status.pages.map((page) => [page.pageId, expected(pageKeyOf.get(page.pageId)!)]),
+    );
+    expect(statuses.filter((value) => value === 'submitted-on-time').length).toBeGreaterThan(statuses.length / 2);
+
+    const planned = year.pages.find(
+      (page) =>
+        page !== markedPage &&
+        page !== otherPage &&
+        (planSavedOn(page, year.request.start, true) ?? '9999') <= '2026-09-01' &&
+        system.plan.logins.some((login) => login.personKey === page.teacherKey && login.canSignIn),
+    )!;
+    const teacher = await signIn(loginOf(planned.teacherKey));
+    const progress = await json<PlanProgress>(await teacher.get(`/api/v1/pages/${system.demo.pageIds.get(planned.key)}/plan/progress`), 200);
+    expect(progress.conductedLessons).toBeGreaterThan(0);
+    expect(progress.deliveredHours).toBe(progress.conductedLessons);
   });
 
   it('R-MARK-2: a mark in a grade-1 class is refused with a clear problem', async () => {

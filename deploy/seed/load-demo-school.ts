@@ -2,6 +2,7 @@ import { CurriculumRpc, IdentityRpc, PeriodsRpc, PlanningRpc, type RoleGrant, SY
 import type { RpcClient } from '#platform';
 import { loadYearHistory } from './load-history.js';
 import { chunks, required } from './loader-helpers.js';
+import { loadYearPlans } from './load-plans.js';
 import { type DevIdpAdmin, demoSubject, registerSignIns } from './register-sign-ins.js';
 import type { DemoSchoolPlan } from './school/demo-school-plan.js';
 import type { DemoLogin } from './school/plan-types.js';
@@ -182,7 +183,11 @@ export async function loadDemoSchool(options: DemoLoaderOptions): Promise<DemoLo
     logins: plan.logins,
   };
   if (options.loadHistory) {
-    for (const year of plan.years) await loadYearHistory(options, year, result, call);
+    for (const year of plan.years) {
+      const plans = await loadYearPlans(options, year, result, call);
+      log(`${year.request.label}: ${plans} calendar-thematic plans`);
+      await loadYearHistory(options, year, result, call);
+    }
     await closeFinishedYears(schoolId, options.today, call);
   }
   if (options.devIdp) await registerSignIns(options.devIdp, plan, options.password);

@@ -4,9 +4,11 @@ import type { RpcClient } from '#platform';
 import { type HistoryStudent, type ImportedEntry, type ImportedLesson, illnessCalendar, lessonHistory } from './history/lesson-history.js';
 import type { DemoLoaderOptions, DemoLoadResult } from './load-demo-school.js';
 import { periodResults, type StudentMark } from './history/period-results.js';
+import { planSavedOn, planTopicCount, planTopicId } from './history/thematic-plans.js';
+import { isCurrentYear } from './load-plans.js';
 import { chunks, groupBy, required } from './loader-helpers.js';
 import type { DemoYear } from './school/demo-school-plan.js';
-import type { PlanEnrollment, PlanMembership } from './school/plan-types.js';
+import type { PlanEnrollment, PlanMembership, PlanPage } from './school/plan-types.js';
 
 function covers(range: { from: string; to: string | null }, date: string): boolean {
   return range.from <= date && (range.to === null || date <= range.to);
@@ -34,6 +36,13 @@ export async function loadYearHistory(
   const pagesById = new Map(year.pages.map((page) => [required(result.pageIds, page.key), page]));
   const weights = new Map(plan.school.workKinds.map((kind) => [kind.code, kind.weight]));
   const marks: StudentMark[] = [];
+  const currentYear = isCurrentYear(year, options.today);
+  // A lesson links to the plan's topic of its place once the plan is there (R-PLAN-3).
+  const linkedTopic = (pageId: string, page: PlanPage, date: string, indexInPage: number): string | null => {
+    const savedOn = planSavedOn(page, year.request.start, currentYear);
+    if (savedOn === null || savedOn > date || indexInPage >= planTopicCount(page)) return null;
+    return planTopicId(pageId, indexInPage);
+  };
 
   const rosterOn = (classKey: string, groupKey: string | null, date: string): HistoryStudent[] => {
     const inClass = (enrollmentsByClass.get(classKey) ?? []).filter((e: PlanEnrollment) => covers(e, date)).map((e) => e.studentKey);
@@ -65,7 +74,7 @@ export async function loadYearHistory(
             isIll,
           },
         );
-        imported.push(history.lesson);
+        imported.push({ ...history.lesson, planTopicId: linkedTopic(pageId, page, lesson.date, indexInPage) });
         for (const mark of history.lesson.marks) {
           marks.push({ studentId: mark.studentId, subjectCode: page.subjectCode, date: lesson.date, value: mark.value, weight: weights.get(mark.workKind) ?? null });
         }

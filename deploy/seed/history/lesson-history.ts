@@ -127,7 +127,8 @@ export function lessonHistory(seed: string, lesson: HistoryLesson, context: Hist
       pageId: lesson.pageId,
       date: lesson.date,
       topic: topicFor(lesson.subjectCode, lesson.indexInPage),
-      homework: homeworkFor(lesson.subjectCode, lesson.indexInPage),
+      // No homework in grade 1 (СанПиН 1.2.3685-21).
+      homework: lesson.grade === 1 ? null : homeworkFor(lesson.subjectCode, lesson.indexInPage),
       enteredAt: entered(random.chance(0.02)),
       enteredBy: context.teacherId,
       marks,

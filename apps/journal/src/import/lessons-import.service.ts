@@ -19,6 +19,7 @@ interface RecordRow {
   schoolId: string;
   date: string;
   enteredBy: string | null;
+  planTopicId: string | null;
 }
 
 /** Loads lessons as they were recorded in another system (R-DATA-2); a lesson already recorded is left alone. */
@@ -45,6 +46,7 @@ export class LessonsImportService {
         schoolId: request.schoolId,
         date: lesson.date,
         enteredBy: lesson.enteredBy,
+        planTopicId: lesson.planTopicId ?? null,
       }));
       await insertRecords(manager, rows);
       await insertMarks(manager, rows.flatMap((row) => row.lesson.marks));
@@ -122,6 +124,7 @@ async function insertRecords(manager: EntityManager, rows: readonly RecordRow[])
       { name: 'entered_by', type: 'uuid', value: (row) => row.enteredBy },
       { name: 'late', type: 'boolean', value: (row) => row.lesson.late },
       { name: 'updated_at', type: 'timestamptz', value: (row) => row.lesson.enteredAt },
+      { name: 'plan_topic_id', type: 'uuid', value: (row) => row.planTopicId },
     ],
     rows,
   );
@@ -149,7 +152,7 @@ async function insertMarks(manager: EntityManager, marks: readonly Mark[]): Prom
 }
 
 function historyOf(rows: readonly RecordRow[], at: Date): JournalChange[] {
-  return rows.flatMap(({ lesson, enteredBy }): JournalChange[] => {
+  return rows.flatMap(({ lesson, enteredBy, planTopicId }): JournalChange[] => {
     const { marks, ...record } = lesson;
     return [
       {
@@ -157,7 +160,7 @@ function historyOf(rows: readonly RecordRow[], at: Date): JournalChange[] {
         entityId: lesson.lessonId,
         action: 'imported',
         oldValue: null,
-        newValue: { ...record, enteredBy },
+        newValue: { ...record, enteredBy, planTopicId },
         actorId: null,
         at,
       },

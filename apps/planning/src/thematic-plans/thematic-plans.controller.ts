@@ -31,6 +31,11 @@ export class ThematicPlansController {
     return this.plans.save(request.pageId, request.topics, request.expectedVersion);
   }
 
+  @MessagePattern(ThematicPlanRpc.importPlans.subject)
+  importPlans(@Payload({ schema: ThematicPlanRpc.importPlans.request }) request: Request<'importPlans'>) {
+    return this.plans.importPlans(request.plans);
+  }
+
   @MessagePattern(ThematicPlanRpc.previewImport.subject)
   previewImport(@Payload({ schema: ThematicPlanRpc.previewImport.request }) request: Request<'previewImport'>) {
     return this.imports.preview(request.pageId, request.file);

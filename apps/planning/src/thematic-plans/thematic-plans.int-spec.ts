@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
@@ -346,5 +347,63 @@ describe('planning: calendar-thematic plans (КТП) of journal pages', () => {
       code: ErrorCode.NotFound,
       message: 'Сегодня не идёт учебный период: укажите период',
     });
+  });
+
+  it('R-DATA-2, R-PLAN-1: plans kept in another system load as their teachers saved them; lessons loaded later link to their topics', async () => {
+    const { pages } = await newClass();
+    const { teacher, coordinator } = world.actors;
+    clock.set('2025-10-01T12:00:00+05:00');
+    const ids = [randomUUID(), randomUUID()];
+    const plans = [
+      {
+        pageId: pages.math!,
+        authorId: world.people.teacher,
+        savedAt: '2025-09-09T10:00:00.000Z',
+        topics: [topic('Натуральные числа', { id: ids[0] }), topic('Контрольная работа № 1', { id: ids[1], kind: 'control-work' })],
+      },
+      { pageId: pages.russian!, authorId: world.people.colleague, savedAt: '2025-09-15T10:00:00.000Z', topics: [topic('Фонетика')] },
+    ];
+    await expect(rpc.call(ThematicPlanRpc.importPlans, { plans }, as(teacher))).rejects.toMatchObject({ code: ErrorCode.Forbidden });
+    await expect(rpc.call(ThematicPlanRpc.importPlans, { plans }, as(SYSTEM_SEED_ACTOR))).resolves.toEqual({ imported: 2, skipped: 0 });
+    // A page with a plan keeps it.
+    await expect(rpc.call(ThematicPlanRpc.importPlans, { plans }, as(SYSTEM_SEED_ACTOR))).resolves.toEqual({ imported: 0, skipped: 2 });
+
+    const { revisions } = await rpc.call(ThematicPlanRpc.revisions, { pageId: pages.math! }, as(teacher));
+    expect(revisions).toEqual([
+      { number: 1, authorId: world.people.teacher, savedAt: '2025-09-09T10:00:00.000Z', source: 'import', topicCount: 2, totalHours: 2 },
+    ]);
+    expect((await rpc.call(ThematicPlanRpc.get, { pageId: pages.math! }, as(teacher))).topics.map((item) => item.id)).toEqual(ids);
+    const status = await rpc.call(ThematicPlanRpc.schoolStatus, { schoolId: world.schoolId, academicYear: '2025/2026' }, as(coordinator));
+    const statusOf = (pageId: string) => status.pages.find((page) => page.pageId === pageId)?.status;
+    expect([statusOf(pages.math!), statusOf(pages.russian!)]).toEqual(['submitted-on-time', 'submitted-late']);
+
+    const { lessons } = await rpc.call(PlanningRpc.lessonsOfPages, { pageIds: [pages.math!], from: '2025-09-01', to: '2025-09-05' }, as(SYSTEM_SEED_ACTOR));
+    const lesson = lessons[0]!;
+    await rpc.call(
+      JournalRpc.importLessons,
+      {
+        schoolId: world.schoolId,
+        timeZone: 'Asia/Yekaterinburg',
+        lessons: [
+          {
+            lessonId: lesson.id,
+            pageId: pages.math!,
+            date: lesson.date,
+            topic: 'Натуральные числа',
+            homework: null,
+            enteredAt: `${lesson.date}T06:00:00.000Z`,
+            enteredBy: world.people.teacher,
+            planTopicId: ids[0]!,
+            marks: [],
+          },
+        ],
+      },
+      as(SYSTEM_SEED_ACTOR),
+    );
+    const year = await rpc.call(PlanningRpc.getYear, { yearId: world.yearId }, as(SYSTEM_SEED_ACTOR));
+    const first = year.periods.find((period) => period.nameRu === 'I четверть' && period.kind === 'quarter')!;
+    const progress = await rpc.call(ThematicPlanRpc.progress, { pageId: pages.math!, periodId: first.id }, as(teacher));
+    expect(progress).toMatchObject({ deliveredHours: 1, unlinkedLessons: 0 });
+    clock.set(TEST_NOW);
   });
 });

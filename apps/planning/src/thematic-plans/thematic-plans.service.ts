@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
+import type { z } from 'zod';
 import {
   type AcademicYear,
   DomainError,
@@ -14,9 +16,10 @@ import {
   PlanningEvents,
   personIdOf,
   type ThematicPlan,
+  type ThematicPlanRpc,
 } from '#contracts';
 import { russianDate } from '#spreadsheet';
-import { Clock, currentActor, OutboxWriter } from '#platform';
+import { Clock, currentActor, OutboxWriter, requireSystemActor } from '#platform';
 import { AssessmentsService } from '../assessments/assessments.service.js';
 import type { PlanDraft } from '../assessments/class-assessment-source.js';
 import { YearOfLabel } from '../assessments/year-of-label.js';
@@ -38,6 +41,8 @@ export interface WritablePlanPage extends PlanPage {
 export function draftOf(page: Page, topics: PlanTopic[]): PlanDraft {
   return { page: { pageId: page.id, subjectCode: page.subjectCode, groupId: page.groupId, groupName: page.groupName }, topics };
 }
+
+type PlanToImport = z.output<typeof ThematicPlanRpc.importPlans.request>['plans'][number];
 
 /**
  * The calendar-thematic plans of journal pages (R-PLAN-1…3): read by the page's readers, written as a whole list of
@@ -101,10 +106,42 @@ export class ThematicPlansService {
       }
       const topics = numberedTopics(inputs, current.topics, await this.knownTopicIds(manager, page.id));
       if (current.version > 0 && sameTopics(current.topics, topics)) return current;
-      return this.append(manager, page, current, topics, source);
+      return this.append(manager, page, current, topics, source, { authorId: personIdOf(currentActor()), at: this.clock.now() });
     });
     const schoolClass = { classId: page.classId, className: page.className, grade: page.grade };
     return { plan, warnings: await this.assessments.forDraft(year, schoolClass, draftOf(page, plan.topics)) };
+  }
+
+  /**
+   * Plans kept in another system, loaded as their teachers saved them, with their authors and times (R-DATA-2): the
+   * first revision of each page, so the 10 September deadline is judged by when the plan really came. System actor
+   * only; a page that already has a plan keeps it.
+   */
+  async importPlans(plans: readonly PlanToImport[]): Promise<{ imported: number; skipped: number }> {
+    requireSystemActor();
+    let imported = 0;
+    for (const item of plans) {
+      const { page, year } = await this.writablePage(item.pageId);
+      assertWithinYear(item.topics, year);
+      assertDistinctIds(item.topics);
+      const loaded = await this.dataSource.transaction(async (manager) => {
+        await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`planning.plan:${page.id}`]);
+        const current = await this.current(page, manager);
+        if (current.version > 0) return false;
+        const topics = item.topics.map((input, index) => ({
+          id: input.id ?? randomUUID(),
+          number: index + 1,
+          title: input.title,
+          hours: input.hours,
+          plannedDate: input.plannedDate ?? null,
+          kind: input.kind ?? 'lesson',
+        }));
+        await this.append(manager, page, current, topics, 'import', { authorId: item.authorId, at: new Date(item.savedAt) });
+        return true;
+      });
+      if (loaded) imported += 1;
+    }
+    return { imported, skipped: plans.length - imported };
   }
 
   async revisions(pageId: string): Promise<{ revisions: PlanRevisionSummary[] }> {
@@ -164,9 +201,9 @@ export class ThematicPlansService {
     current: ThematicPlan,
     topics: PlanTopic[],
     source: 'edit' | 'import',
+    saved: { authorId: string | null; at: Date },
   ): Promise<ThematicPlan> {
-    const now = this.clock.now();
-    const authorId = personIdOf(currentActor());
+    const { authorId, at: now } = saved;
     const version = current.version + 1;
     const submittedAt = current.submittedAt ? new Date(current.submittedAt) : now;
     await manager.getRepository(ThematicPlanEntity).save({
@@ -216,5 +253,17 @@ function assertWithinYear(inputs: readonly PlanTopicInput[], year: AcademicYear)
         { number: index + 1, plannedDate: date },
       );
     }
+  });
+}
+
+/** Topic ids given by an import name one topic each. */
+function assertDistinctIds(inputs: readonly PlanTopicInput[]): void {
+  const seen = new Set<string>();
+  inputs.forEach((input, index) => {
+    if (input.id === undefined) return;
+    if (seen.has(input.id)) {
+      throw new DomainError(ErrorCode.ValidationFailed, `Тема ${index + 1}: эта тема уже есть в списке`, { number: index + 1 });
+    }
+    seen.add(input.id);
   });
 }

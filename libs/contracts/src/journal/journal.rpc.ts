@@ -72,6 +72,8 @@ export const JournalRpc = {
             homework: Homework.nullable(),
             enteredAt: z.iso.datetime({ offset: true }),
             enteredBy: Id.nullable(),
+            /** The КТП topic the lesson delivered (R-PLAN-3). */
+            planTopicId: Id.nullable().optional(),
             marks: z.array(
               z.object({
                 studentId: Id,

@@ -53,6 +53,27 @@ export const ThematicPlanRpc = {
   ),
   /** Planned against delivered hours of a page in a period (R-PLAN-3); default: the period of today. */
   progress: defineRpc<PlanProgress>()('planning.plans.progress', z.object({ ...PageRef, periodId: Id.optional() })),
+  /**
+   * Loads plans kept in another system as their teachers saved them (R-DATA-2), system actor only: each the first
+   * revision of its page, with its author and time; a page that already has a plan keeps it. Topic ids may be given
+   * (lessons loaded later link to them).
+   */
+  importPlans: defineRpc<{ imported: number; skipped: number }>()(
+    'planning.plans.import-plans',
+    z.object({
+      plans: z
+        .array(
+          z.object({
+            ...PageRef,
+            authorId: Id.nullable(),
+            savedAt: z.iso.datetime({ offset: true }),
+            topics: z.array(PlanTopicInput).min(1).max(500),
+          }),
+        )
+        .min(1)
+        .max(100),
+    }),
+  ),
   /** The plan's topics of a lesson's page, for the teacher (or substitute) who writes the lesson (R-PLAN-3). */
   lessonTopics: defineRpc<{ pageId: string; topics: PlanTopic[] }>()('planning.plans.lesson-topics', z.object({ lessonId: Id })),
 } as const;
