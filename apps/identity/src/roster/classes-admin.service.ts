@@ -19,6 +19,7 @@ import { AccessCheck } from '../access/access-check.js';
 import { assertTeachesAt } from '../assignments/assert-teaches-at.js';
 import { className } from '../classes/class-name.js';
 import { scopedQuery } from '../database/scoped-query.js';
+import { withdrawMemberships } from './withdraw-memberships.js';
 import { saveDatedMemberships } from '../enrollments/save-dated-memberships.js';
 import { appendRosterLog } from './roster-log.js';
 import { type ClassRow, classesOfSchool, classRoster, classRow, groupRow, todayOf, toRosterClass, toRosterGroup } from './roster-rows.js';
@@ -230,7 +231,7 @@ export class ClassesAdminService {
       if (ended.length + withdrawn.length + reopened.length + joining.length === 0) return;
       if (group.archived_at !== null) throw groupArchived();
 
-      await scopedQuery(manager, 'DELETE FROM group_membership WHERE id = ANY($1::uuid[])', [withdrawn.map((m) => m.id)]);
+      await withdrawMemberships(manager, this.outbox, withdrawn.map((m) => m.id));
       const saved = await saveDatedMemberships(manager, 'group_membership', [
         ...ended.map((m) => ({ studentId: m.student_id, targetId: groupId, from: m.date_from, to: dayBefore })),
         ...reopened.map((m) => ({ studentId: m.student_id, targetId: groupId, from: m.date_from, to: null })),

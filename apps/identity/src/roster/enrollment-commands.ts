@@ -7,6 +7,7 @@ import { logAuthor } from '../access-log/log-author.js';
 import { AccessCheck, notFound } from '../access/access-check.js';
 import { className } from '../classes/class-name.js';
 import { scopedQuery } from '../database/scoped-query.js';
+import { withdrawMemberships } from './withdraw-memberships.js';
 import { saveDatedMemberships, type SavedMembership } from '../enrollments/save-dated-memberships.js';
 import { createPerson, type NameInput } from '../people/create-person.js';
 import { classArchived } from './classes-admin.service.js';
@@ -270,7 +271,7 @@ export class EnrollmentCommands {
       [studentId, classId, lastDay],
     );
     const withdrawn = running.filter((m) => m.date_from > lastDay);
-    await scopedQuery(manager, 'DELETE FROM group_membership WHERE id = ANY($1::uuid[])', [withdrawn.map((m) => m.id)]);
+    await withdrawMemberships(manager, this.outbox, withdrawn.map((m) => m.id));
     const ended = await saveDatedMemberships(
       manager,
       'group_membership',

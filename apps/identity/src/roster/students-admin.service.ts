@@ -75,6 +75,7 @@ export class StudentsAdminService {
         [parentId, studentId],
       );
       if (ended.length > 0) {
+        await this.outbox.append(manager, IdentityEvents.guardianshipsEnded, { guardianships: [{ parentId, studentId }] });
         await appendRosterLog(
           manager,
           author,

@@ -135,6 +135,19 @@ async function saveGuardianships(
   );
 }
 
+async function endGuardianships({ guardianships }: Payload<'guardianshipsEnded'>, manager: EntityManager): Promise<void> {
+  await writeRows(
+    manager,
+    `DELETE FROM guardianship g USING jsonb_to_recordset($1::jsonb) AS r(parent_id uuid, student_id uuid)
+     WHERE g.parent_id = r.parent_id AND g.student_id = r.student_id`,
+    guardianships.map((guardianship) => ({ parent_id: guardianship.parentId, student_id: guardianship.studentId })),
+  );
+}
+
+async function withdrawMemberships({ membershipIds }: Payload<'groupMembershipsWithdrawn'>, manager: EntityManager): Promise<void> {
+  await manager.query('DELETE FROM group_membership WHERE id = ANY($1::uuid[])', [membershipIds]);
+}
+
 async function savePages({ pages }: Payload<'pagesSaved'>, manager: EntityManager): Promise<void> {
   await writeRows(
     manager,
@@ -183,5 +196,7 @@ export function identityProjection(handlers: EventHandlers): EventHandlers {
     .on(IdentityEvents.enrollmentsSaved, (payload, _envelope, manager) => saveEnrollments(payload, manager))
     .on(IdentityEvents.groupMembershipsSaved, (payload, _envelope, manager) => saveGroupMemberships(payload, manager))
     .on(IdentityEvents.guardianshipsSaved, (payload, _envelope, manager) => saveGuardianships(payload, manager))
+    .on(IdentityEvents.guardianshipsEnded, (payload, _envelope, manager) => endGuardianships(payload, manager))
+    .on(IdentityEvents.groupMembershipsWithdrawn, (payload, _envelope, manager) => withdrawMemberships(payload, manager))
     .on(IdentityEvents.pagesSaved, (payload, _envelope, manager) => savePages(payload, manager));
 }

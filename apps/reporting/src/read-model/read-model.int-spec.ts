@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ErrorCode, JournalEvents, ReportingRpc, SYSTEM_SEED_ACTOR } from '#contracts';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { ErrorCode, IdentityEvents, JournalEvents, ReportingRpc, SYSTEM_SEED_ACTOR } from '#contracts';
 import { type RunningService, RpcClient } from '#platform';
 import { createTestDeployment, startTestService, type TestDeployment } from '#testing';
 import { reportingServiceSpec } from '../reporting.service-spec.js';
@@ -87,5 +89,31 @@ describe('reporting: the read model is built from events only', () => {
       ),
     ).rejects.toMatchObject({ code: ErrorCode.Forbidden });
     await expect(rpc.call(ReportingRpc.rebuild, {})).rejects.toMatchObject({ code: ErrorCode.Unauthenticated });
+  });
+
+  it('R-REP-4, R-CAL-3: an ended guardianship and a withdrawn group membership leave the read model too', async () => {
+    const db = reporting.app.get(DataSource);
+    const parentId = randomUUID();
+    const membershipId = randomUUID();
+    const groupId = randomUUID();
+    await publisher.publish(IdentityEvents.guardianshipsSaved, { guardianships: [{ parentId, studentId: people.ivanov }] });
+    await publisher.publish(IdentityEvents.groupMembershipsSaved, {
+      memberships: [{ membershipId, studentId: people.ivanov, groupId, from: '2027-01-11', to: null }],
+    });
+    await readModelSettled(rpc);
+    const count = async () => {
+      const [row] = await db.query<Array<{ guardians: number; memberships: number }>>(
+        `SELECT (SELECT count(*)::int FROM guardianship WHERE parent_id = $1) AS guardians,
+                (SELECT count(*)::int FROM group_membership WHERE id = $2) AS memberships`,
+        [parentId, membershipId],
+      );
+      return row;
+    };
+    expect(await count()).toEqual({ guardians: 1, memberships: 1 });
+
+    await publisher.publish(IdentityEvents.guardianshipsEnded, { guardianships: [{ parentId, studentId: people.ivanov }] });
+    await publisher.publish(IdentityEvents.groupMembershipsWithdrawn, { membershipIds: [membershipId] });
+    await readModelSettled(rpc);
+    expect(await count()).toEqual({ guardians: 0, memberships: 0 });
   });
 });

@@ -48,6 +48,16 @@ export const IdentityEvents = {
     'events.identity.guardianships-saved.v1',
     z.object({ guardianships: z.array(z.object({ parentId: Id, studentId: Id })) }),
   ),
+  /** Guardianships that ended: the parent no longer reads the child's diary nor hears of them. */
+  guardianshipsEnded: defineEvent(
+    'events.identity.guardianships-ended.v1',
+    z.object({ guardianships: z.array(z.object({ parentId: Id, studentId: Id })) }),
+  ),
+  /** Group memberships withdrawn before they started: they never counted and are gone. */
+  groupMembershipsWithdrawn: defineEvent(
+    'events.identity.group-memberships-withdrawn.v1',
+    z.object({ membershipIds: z.array(Id) }),
+  ),
   /**
    * An account's access changed: revoked, restored, or its roles changed. The gateway ends the account's open
    * sessions and tokens at once (R-ACC-4); the person signs in again to get the new rights.
