@@ -4,6 +4,8 @@
 #   node dist/deploy/db/provision.js                       create the database and the service roles
 #   node dist/apps/<service>/src/database/migrate.js       apply a service's migrations
 #   node dist/deploy/seed/main.js                          load the demo school
+#   node dist/deploy/read-model/check.js [--school <id>]   compare the reports' totals with the services' counts
+#   node dist/deploy/read-model/rebuild.js                 rebuild reporting's read model from the events, then check
 
 FROM node:24-bookworm-slim AS build
 WORKDIR /app

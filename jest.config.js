@@ -24,9 +24,12 @@ const shared = {
 export default {
   // The integration tests mostly wait on PostgreSQL and NATS: two workers use a 2-core machine well.
   maxWorkers: 2,
+  // Jest takes the test timeout from the global configuration only (a project's own is ignored): the longest, for
+  // end-to-end tests that start whole systems on a busy machine.
+  testTimeout: 120_000,
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/{apps,libs,deploy}/**/*.spec.ts'] },
-    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,deploy}/**/*.int-spec.ts'], slowTestThreshold: 30, testTimeout: 60_000 },
-    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], slowTestThreshold: 120, testTimeout: 120_000 },
+    { ...shared, displayName: 'integration', testMatch: ['<rootDir>/{apps,libs,deploy}/**/*.int-spec.ts'], slowTestThreshold: 30 },
+    { ...shared, displayName: 'e2e', testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'], slowTestThreshold: 120 },
   ],
 };

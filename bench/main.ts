@@ -6,6 +6,7 @@ import { startStack } from '../deploy/dev-stack/stack.js';
 import { stackConfig } from '../deploy/dev-stack/stack-config.js';
 import { type Budget, report } from './budgets.js';
 import { load, type Target } from './http-load.js';
+import { timeReport } from './report-timings.js';
 
 // Performance budgets of the main job, measured through the whole stack as deployed (each service its own process:
 // gateway → NATS → services → PostgreSQL) with the full demo school, on one machine. The rates are far above the modelled municipal peak (about 35 marks/s and 11 diary reads/s for
@@ -118,6 +119,25 @@ async function main(): Promise<void> {
       limit: 'p95 ≤ 500 ms',
       kept: p95 <= 500,
     });
+
+    // The management's reports over the whole school (about 1,000 students), JSON and the files people print.
+    const deputy = await loginThroughDevIdp(gateway, 'deputy', config.EJ_DEMO_PASSWORD);
+    const { grants } = await json<{ grants: Array<{ role: string; schoolId: string }> }>(await deputy.get('/api/v1/me'));
+    const schoolId = grants.find((grant) => grant.role === 'deputy')!.schoolId;
+    const { years } = await json<{ years: Array<{ id: string; label: string; periods: Array<{ id: string; nameRu: string }> }> }>(
+      await deputy.get(`/api/v1/schools/${schoolId}/years`),
+    );
+    const thisYear = years.find((year) => year.label === '2026/2027')!;
+    const quarter = (nameRu: string) => thisYear.periods.find((period) => period.nameRu === nameRu)!.id;
+    const [first, second] = [quarter('I четверть'), quarter('II четверть')];
+    const performancePath = `/api/v1/schools/${schoolId}/periods/${first}/performance?compareWith=${second}`;
+    budgets.push(await timeReport(deputy, 'school performance report, JSON', performancePath, 3_000));
+    budgets.push(await timeReport(deputy, 'school performance report, XLSX', `${performancePath}&format=xlsx`, 4_000, 5));
+    budgets.push(await timeReport(deputy, 'class period summary, PDF', `/api/v1/classes/${ownClass.id}/periods/${first}/summary?format=pdf`, 1_000));
+    const coordinator = await loginThroughDevIdp(gateway, 'coordinator', config.EJ_DEMO_PASSWORD);
+    budgets.push(await timeReport(coordinator, 'completeness report (R-REP-3), a quarter', `/api/v1/schools/${schoolId}/reports/completeness?periodId=${first}`, 3_000));
+    budgets.push(await timeReport(coordinator, 'attendance report, a quarter', `/api/v1/schools/${schoolId}/reports/attendance?periodId=${first}`, 2_000));
+    budgets.push(await timeReport(coordinator, 'planned vs delivered hours, a quarter', `/api/v1/schools/${schoolId}/reports/plan-delivery?periodId=${first}`, 5_000, 5));
   } finally {
     await system.stop();
   }

@@ -1,5 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type ServiceConfig, serviceInfrastructure } from '#platform';
+import { SchoolTransferModule, type ServiceConfig, serviceInfrastructure } from '#platform';
+import { ConsistencyModule } from './consistency/consistency.module.js';
+import { attendanceTransfer } from './school-transfer/attendance-transfer.js';
 import { ColumnModule } from './column/column.module.js';
 import { attendanceDatabase } from './database/attendance-database.js';
 import { EntriesModule } from './entries/entries.module.js';
@@ -15,6 +17,8 @@ export class AttendanceModule {
       module: AttendanceModule,
       imports: [
         ...serviceInfrastructure('attendance', config, attendanceDatabase(config.databaseUrl)),
+        SchoolTransferModule.forService(attendanceTransfer),
+        ConsistencyModule,
         EntriesModule,
         ImportModule,
         HistoryReadModule,

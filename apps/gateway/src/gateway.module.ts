@@ -23,8 +23,12 @@ import { LessonChangesModule } from './lesson-changes/lesson-changes.module.js';
 import { LessonColumnModule } from './lessons/column/lesson-column.module.js';
 import { LessonsModule } from './lessons/lessons.module.js';
 import { MeModule } from './me/me.module.js';
+import { MunicipalModule } from './municipal/municipal.module.js';
+import { NotificationsModule } from './notifications/notifications.module.js';
 import { OneRosterModule } from './oneroster/oneroster.module.js';
 import { PagePrintModule } from './page-print/page-print.module.js';
+import { PerformanceModule } from './performance/performance.module.js';
+import { ConsistencyModule } from './consistency/consistency.module.js';
 import { PersonalDataModule } from './personal-data/personal-data.module.js';
 import { ProblemFilter } from './problem/problem.filter.js';
 import { RateLimiter } from './rate-limit/rate-limiter.js';
@@ -34,6 +38,7 @@ import { PlansModule } from './plans/plans.module.js';
 import { RosterModule } from './roster/roster.module.js';
 import { RosterImportModule } from './roster-import/roster-import.module.js';
 import { SchoolCalendar } from './schools-calendar/school-calendar.js';
+import { SchoolReportsModule } from './school-reports/school-reports.module.js';
 import { SchoolYearsModule } from './school-years/school-years.module.js';
 import { SchoolsModule } from './schools/schools.module.js';
 import { RequestPrincipals } from './session/request-principals.js';
@@ -73,9 +78,14 @@ export class GatewayModule {
         PlansModule,
         SchoolYearsModule,
         FinalResultsModule,
+        SchoolReportsModule,
         TimetableModule,
         OneRosterModule,
+        MunicipalModule,
         PagePrintModule,
+        NotificationsModule,
+        PerformanceModule,
+        ConsistencyModule,
       ],
       providers: [
         { provide: GATEWAY_CONFIG, useValue: config },

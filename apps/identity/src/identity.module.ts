@@ -1,5 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type ServiceConfig, serviceInfrastructure } from '#platform';
+import { SchoolTransferModule, type ServiceConfig, serviceInfrastructure } from '#platform';
+import { ConsistencyModule } from './consistency/consistency.module.js';
+import { identityTransfer } from './school-transfer/identity-transfer.js';
 import { AccessModule } from './access/access.module.js';
 import { AccountsModule } from './accounts/accounts.module.js';
 import { AccountsAdminModule } from './accounts-admin/accounts-admin.module.js';
@@ -27,6 +29,8 @@ export class IdentityModule {
       module: IdentityModule,
       imports: [
         ...serviceInfrastructure('identity', config, identityDatabase(config.databaseUrl)),
+        SchoolTransferModule.forService(identityTransfer),
+        ConsistencyModule,
         SchoolsModule,
         MarkSettingsModule,
         PeopleModule,

@@ -1,5 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type ServiceConfig, serviceInfrastructure } from '#platform';
+import { SchoolTransferModule, type ServiceConfig, serviceInfrastructure } from '#platform';
+import { ConsistencyModule } from './consistency/consistency.module.js';
+import { journalTransfer } from './school-transfer/journal-transfer.js';
 import { ColumnModule } from './column/column.module.js';
 import { journalDatabase } from './database/journal-database.js';
 import { HistoryReadModule } from './history/history-read.module.js';
@@ -15,6 +17,8 @@ export class JournalModule {
       module: JournalModule,
       imports: [
         ...serviceInfrastructure('journal', config, journalDatabase(config.databaseUrl)),
+        SchoolTransferModule.forService(journalTransfer),
+        ConsistencyModule,
         LessonsModule,
         MarksModule,
         FinalResultsModule,

@@ -1,5 +1,7 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { type ServiceConfig, serviceInfrastructure } from '#platform';
+import { SchoolTransferModule, type ServiceConfig, serviceInfrastructure } from '#platform';
+import { ConsistencyModule } from './consistency/consistency.module.js';
+import { planningTransfer } from './school-transfer/planning-transfer.js';
 import { AssessmentsModule } from './assessments/assessments.module.js';
 import { BellsModule } from './bells/bells.module.js';
 import { CurriculumModule } from './curriculum/curriculum.module.js';
@@ -19,6 +21,8 @@ export class PlanningModule {
       module: PlanningModule,
       imports: [
         ...serviceInfrastructure('planning', config, planningDatabase(config.databaseUrl)),
+        SchoolTransferModule.forService(planningTransfer),
+        ConsistencyModule,
         YearsModule,
         SubjectsModule,
         BellsModule,

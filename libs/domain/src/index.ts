@@ -7,3 +7,4 @@ export * from './federal-curriculum.js';
 export * from './final-result.js';
 export * from './period-average.js';
 export * from './result-owner.js';
+export * from './performance-indicators.js';

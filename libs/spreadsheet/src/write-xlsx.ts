@@ -31,8 +31,25 @@ function displayWidth(value: ExportCell): number {
 
 /** An XLSX workbook with one sheet: a bold, frozen header row, columns wide enough to read, text kept as text. */
 export async function writeXlsx(table: ExportTable): Promise<Buffer> {
+  return writeXlsxSheets([table]);
+}
+
+/** An XLSX workbook with a sheet for each table, each laid out as `writeXlsx` lays out its one (names made unique). */
+export async function writeXlsxSheets(tables: readonly ExportTable[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(sheetName(table.sheetName), { views: [{ state: 'frozen', ySplit: 1 }] });
+  const used = new Set<string>();
+  tables.forEach((table, index) => {
+    let name = sheetName(table.sheetName);
+    if (used.has(name)) name = sheetName(`${name.slice(0, 27)} ${index + 1}`);
+    used.add(name);
+    addSheet(workbook, name, table);
+  });
+  const written = await workbook.xlsx.writeBuffer();
+  return Buffer.from(written as unknown as Uint8Array);
+}
+
+function addSheet(workbook: ExcelJS.Workbook, name: string, table: ExportTable): void {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   const header = sheet.getRow(1);
   table.headers.forEach((title, index) => setCell(header.getCell(index + 1), title));
   header.font = { bold: true };
@@ -44,6 +61,4 @@ export async function writeXlsx(table: ExportTable): Promise<Buffer> {
     const widest = table.rows.reduce((width, row) => Math.max(width, displayWidth(row[index] ?? null)), title.length);
     sheet.getColumn(index + 1).width = Math.min(MAX_WIDTH, widest + 2);
   });
-  const written = await workbook.xlsx.writeBuffer();
-  return Buffer.from(written as unknown as Uint8Array);
 }

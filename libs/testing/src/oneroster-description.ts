@@ -9,6 +9,15 @@ export const ONEROSTER_DESCRIPTION_FILE = join(
   '../../../test/fixtures/oneroster/onerosterv1p2rostersservice_openapi3_v1p0.json',
 );
 
+/**
+ * The OneRoster 1.2 Gradebook data model as an OpenAPI document of its read paths, written for the tests from the
+ * specification's text (no official Gradebook OpenAPI file was available; see the fixture's README).
+ */
+export const ONEROSTER_GRADEBOOK_DESCRIPTION_FILE = join(
+  import.meta.dirname,
+  '../../../test/fixtures/oneroster/oneroster-v1p2-gradebook-data-model.json',
+);
+
 interface Description {
   paths: Record<string, { get?: { responses: Record<string, { content?: Record<string, { schema: unknown }> }> } }>;
 }
@@ -25,8 +34,9 @@ export class OneRosterDescription {
   private readonly description: Description;
   private readonly validators = new Map<string, ValidateFunction>();
 
-  constructor() {
-    this.description = JSON.parse(readFileSync(ONEROSTER_DESCRIPTION_FILE, 'utf8')) as Description;
+  /** The rostering description by default; `ONEROSTER_GRADEBOOK_DESCRIPTION_FILE` for the gradebook. */
+  constructor(file: string = ONEROSTER_DESCRIPTION_FILE) {
+    this.description = JSON.parse(readFileSync(file, 'utf8')) as Description;
     // OpenAPI 3.0 keywords (nullable, example …) are not JSON Schema: not strict, and the document is no schema.
     this.ajv = addFormats(new Ajv({ strict: false, allErrors: true, validateSchema: false }));
     this.ajv.addSchema(this.description, DESCRIPTION_ID);

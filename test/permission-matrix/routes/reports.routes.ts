@@ -23,6 +23,20 @@ export const REPORT_ROUTES: RouteBuilders = {
     variants: CLASSES.variants,
     request: (world, variant) => ({ path: `/api/v1/classes/${CLASSES.idOf(world, variant)}/summary`, resource: CLASSES.resourceOf(variant) }),
   },
+  'GET /api/v1/classes/:classId/periods/:periodId/summary': {
+    variants: CLASSES.variants,
+    request: (world, variant) => ({
+      path: `/api/v1/classes/${CLASSES.idOf(world, variant)}/periods/${quarterOf(world, variant)}/summary`,
+      resource: CLASSES.resourceOf(variant),
+    }),
+  },
+  'GET /api/v1/schools/:schoolId/periods/:periodId/performance': {
+    variants: SCHOOLS.variants,
+    request: (world, variant) => ({
+      path: `/api/v1/schools/${SCHOOLS.idOf(world, variant)}/periods/${quarterOf(world, variant)}/performance`,
+      resource: SCHOOLS.resourceOf(variant),
+    }),
+  },
   'GET /api/v1/schools/:schoolId/work-kinds': {
     variants: SCHOOLS.variants,
     request: (world, variant) => ({ path: `/api/v1/schools/${SCHOOLS.idOf(world, variant)}/work-kinds`, resource: SCHOOLS.resourceOf(variant) }),

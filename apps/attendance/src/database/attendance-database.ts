@@ -9,6 +9,7 @@ import { AbsenceExcuseEntity } from '../reasons/absence-excuse.entity.js';
 import { AttendanceInitial1764806400000 } from './migrations/1764806400000-attendance-initial.js';
 import { AttendanceReasonsNotices1764900300000 } from './migrations/1764900300000-attendance-reasons-notices.js';
 import { AttendanceColumnReservations1764900600100 } from './migrations/1764900600100-attendance-column-reservations.js';
+import { AttendanceSchoolTransfer1764901430000 } from './migrations/1764901430000-attendance-school-transfer.js';
 
 export function attendanceDatabase(url: string): ServiceDatabase {
   return {
@@ -23,6 +24,6 @@ export function attendanceDatabase(url: string): ServiceDatabase {
       ColumnReservationEntity,
       ColumnReservationEntryEntity,
     ],
-    migrations: [AttendanceInitial1764806400000, AttendanceReasonsNotices1764900300000, AttendanceColumnReservations1764900600100],
+    migrations: [AttendanceInitial1764806400000, AttendanceReasonsNotices1764900300000, AttendanceColumnReservations1764900600100, AttendanceSchoolTransfer1764901430000],
   };
 }

@@ -41,6 +41,9 @@ function required(parameters: Record<string, string>, name: string): string {
   return value;
 }
 
+/** The prefix of the OneRoster 1.2 scope URIs; our client scopes are their short names. */
+const ONEROSTER_SCOPE_PREFIX = 'https://purl.imsglobal.org/spec/or/v1p2/scope/';
+
 /**
  * The grants of POST /api/v1/auth/token: the mobile app's authorization code with PKCE, its rotating refresh token,
  * and a machine client's client credentials.
@@ -125,7 +128,11 @@ export class TokenGrants {
         }
         throw error;
       });
-    const requested = parameters.scope?.split(' ').filter(Boolean);
+    // OneRoster consumers ask for the scopes by their URIs (…/spec/or/v1p2/scope/gradebook.readonly): the same scopes.
+    const requested = parameters.scope
+      ?.split(' ')
+      .filter(Boolean)
+      .map((scope) => (scope.startsWith(ONEROSTER_SCOPE_PREFIX) ? scope.slice(ONEROSTER_SCOPE_PREFIX.length) : scope));
     if (requested?.some((scope) => !verified.scopes.includes(scope as ApiClientScope))) {
       throw new OAuthError('invalid_scope', 'Запрошены области доступа, не выданные клиенту');
     }

@@ -1,15 +1,16 @@
 import { Controller, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOAuth2, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { DomainError, ErrorCode, type OneRosterCollection, type OneRosterPage, ReportingOneRosterRpc } from '#contracts';
 import { RpcClient } from '#platform';
 import { Action } from '../access/action.decorator.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
+import { CLIENT_CREDENTIALS_SECURITY } from '../openapi/client-credentials-security.js';
 
 export const ONEROSTER_BASE_PATH = 'ims/oneroster/rostering/v1p2';
 
-const CollectionQuery = z.object({
+export const CollectionQuery = z.object({
   limit: z.coerce.number().int().min(1).max(10_000).default(100).meta({ description: 'Записей на странице (OneRoster, по умолчанию 100)' }),
   offset: z.coerce.number().int().min(0).default(0),
   sort: z.string().max(100).optional().meta({ description: 'Поле сортировки, например familyName' }),
@@ -21,11 +22,11 @@ const CollectionQuery = z.object({
     .meta({ description: "Фильтр OneRoster, например dateLastModified>'2026-12-01T00:00:00Z' (выгрузка изменений)" }),
   fields: z.string().max(1_000).optional().meta({ description: 'Поля через запятую' }),
 });
-type CollectionQuery = z.infer<typeof CollectionQuery>;
-const ItemParams = z.object({ sourcedId: z.string().min(1).max(100) });
-type ItemParams = z.infer<typeof ItemParams>;
-const ItemQuery = z.object({ fields: z.string().max(1_000).optional() });
-type ItemQuery = z.infer<typeof ItemQuery>;
+export type CollectionQuery = z.infer<typeof CollectionQuery>;
+export const ItemParams = z.object({ sourcedId: z.string().min(1).max(100) });
+export type ItemParams = z.infer<typeof ItemParams>;
+export const ItemQuery = z.object({ fields: z.string().max(1_000).optional() });
+export type ItemQuery = z.infer<typeof ItemQuery>;
 
 /** The response's wrapper names of each collection: `{ orgs: [...] }` and `{ org: {...} }`. */
 const WRAPPERS: Record<OneRosterCollection, { many: string; one: string }> = {
@@ -44,6 +45,8 @@ const WRAPPERS: Record<OneRosterCollection, { many: string; one: string }> = {
  */
 @ApiTags('OneRoster 1.2')
 @ApiBearerAuth()
+@ApiOAuth2(['roster.readonly'], CLIENT_CREDENTIALS_SECURITY)
+@ApiOAuth2(['roster-core.readonly'], CLIENT_CREDENTIALS_SECURITY)
 @Controller(ONEROSTER_BASE_PATH)
 export class OneRosterController {
   constructor(

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
+import { GradebookController } from './gradebook.controller.js';
 import { OneRosterController } from './oneroster.controller.js';
 
-/** OneRoster 1.2 rostering for the municipal portal (R-REP-5). */
-@Module({ controllers: [OneRosterController] })
+/** OneRoster 1.2 rostering and gradebook for the municipal portal (R-REP-5). */
+@Module({ controllers: [OneRosterController, GradebookController] })
 export class OneRosterModule {}

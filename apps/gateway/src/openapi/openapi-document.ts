@@ -5,6 +5,7 @@ import { CSRF_HEADER } from '../access/access.guard.js';
 import { isApiPath } from '../access/api-path.js';
 import { Problem, PROBLEM_CONTENT_TYPE } from '../problem/problem.js';
 import { SESSION_COOKIE } from '../session/session-cookie.js';
+import { CLIENT_CREDENTIALS_SECURITY, CLIENT_SCOPE_DESCRIPTIONS } from './client-credentials-security.js';
 
 type ProblemSchema = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
 
@@ -24,6 +25,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .addCookieAuth(SESSION_COOKIE)
     .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'Токен мобильного приложения или муниципального портала' })
     .addApiKey({ type: 'apiKey', in: 'header', name: CSRF_HEADER }, 'csrf')
+    .addOAuth2(
+      { type: 'oauth2', flows: { clientCredentials: { tokenUrl: '/api/v1/auth/token', scopes: CLIENT_SCOPE_DESCRIPTIONS } } },
+      CLIENT_CREDENTIALS_SECURITY,
+    )
     .build();
   const document = SwaggerModule.createDocument(app, config);
   const problemSchema = problemJsonSchema();

@@ -29,6 +29,8 @@ export function problemKindOf(code: ErrorCode): ProblemKind {
       return { status: 409, title: 'Запись изменена другим пользователем' };
     case ErrorCode.Conflict:
       return { status: 409, title: 'Конфликт' };
+    case ErrorCode.SchoolExists:
+      return { status: 409, title: 'Школа уже есть в системе' };
     case ErrorCode.PeriodClosed:
       return { status: 409, title: 'Период закрыт' };
     case ErrorCode.MarksNotKeptInGrade1:

@@ -17,6 +17,7 @@ describe('problem details', () => {
       NOT_FOUND: 404,
       VERSION_CONFLICT: 409,
       CONFLICT: 409,
+      SCHOOL_EXISTS: 409,
       PERIOD_CLOSED: 409,
       MARKS_NOT_KEPT_IN_GRADE_1: 422,
       SUBJECT_UNMARKED: 422,

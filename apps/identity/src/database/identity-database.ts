@@ -18,6 +18,7 @@ import { IdentityApiClients1764720400000 } from './migrations/1764720400000-iden
 import { IdentitySubstitutions1764720730000 } from './migrations/1764720730000-identity-substitutions.js';
 import { IdentityAdministration1764720910000 } from './migrations/1764720910000-identity-administration.js';
 import { IdentityMarkSettings1764900410000 } from './migrations/1764900410000-identity-mark-settings.js';
+import { IdentitySchoolTransfer1764901400000 } from './migrations/1764901400000-identity-school-transfer.js';
 
 export function identityDatabase(url: string): ServiceDatabase {
   return {
@@ -45,6 +46,7 @@ export function identityDatabase(url: string): ServiceDatabase {
       IdentitySubstitutions1764720730000,
       IdentityAdministration1764720910000,
       IdentityMarkSettings1764900410000,
+      IdentitySchoolTransfer1764901400000,
     ],
   };
 }

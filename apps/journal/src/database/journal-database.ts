@@ -10,6 +10,7 @@ import { JournalPlanTopicLink1764900200000 } from './migrations/1764900200000-jo
 import { JournalMarkChanges1764900400000 } from './migrations/1764900400000-journal-mark-changes.js';
 import { JournalFinalResults1764900500000 } from './migrations/1764900500000-journal-final-results.js';
 import { JournalLessonColumns1764900600000 } from './migrations/1764900600000-journal-lesson-columns.js';
+import { JournalSchoolTransfer1764901420000 } from './migrations/1764901420000-journal-school-transfer.js';
 
 export function journalDatabase(url: string): ServiceDatabase {
   return {
@@ -22,6 +23,7 @@ export function journalDatabase(url: string): ServiceDatabase {
       JournalMarkChanges1764900400000,
       JournalFinalResults1764900500000,
       JournalLessonColumns1764900600000,
+      JournalSchoolTransfer1764901420000,
     ],
   };
 }

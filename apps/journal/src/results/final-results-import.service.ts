@@ -69,7 +69,7 @@ export class FinalResultsImportService {
         })),
       );
       for (const batch of batchesWithinBudget(results)) {
-        await this.outbox.append(manager, FinalResultEvents.resultsSaved, { results: batch });
+        await this.outbox.append(manager, FinalResultEvents.resultsSaved, { results: batch, imported: true });
       }
       return { imported: results.length, skipped: request.results.length - results.length };
     });

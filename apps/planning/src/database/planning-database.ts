@@ -18,6 +18,7 @@ import { PlanningInitial1764806400000 } from './migrations/1764806400000-plannin
 import { PlanningPeriodLogCurriculum1764900000000 } from './migrations/1764900000000-planning-period-log-curriculum.js';
 import { PlanningLessonChanges1764900100000 } from './migrations/1764900100000-planning-lesson-changes.js';
 import { PlanningThematicPlans1764900200000 } from './migrations/1764900200000-planning-thematic-plans.js';
+import { PlanningSchoolTransfer1764901410000 } from './migrations/1764901410000-planning-school-transfer.js';
 
 export function planningDatabase(url: string): ServiceDatabase {
   return {
@@ -45,6 +46,7 @@ export function planningDatabase(url: string): ServiceDatabase {
       PlanningPeriodLogCurriculum1764900000000,
       PlanningLessonChanges1764900100000,
       PlanningThematicPlans1764900200000,
+      PlanningSchoolTransfer1764901410000,
     ],
   };
 }

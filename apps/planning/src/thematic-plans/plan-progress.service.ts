@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Between, DataSource } from 'typeorm';
-import { JournalRpc, type Period, type PlanProgress } from '#contracts';
+import { JournalRpc, type Page, type Period, type PlanProgress } from '#contracts';
 import { RpcClient } from '#platform';
-import { ClassCalendar } from '../assessments/class-calendar.js';
+import { ClassCalendar, type ClassLesson } from '../assessments/class-calendar.js';
 import { GradePeriods } from '../assessments/grade-periods.js';
 import { YearOfLabel } from '../assessments/year-of-label.js';
 import { LessonEntity } from '../lessons/lesson.entity.js';
@@ -33,15 +33,29 @@ export class PlanProgressService {
     const { page } = await this.access.page(pageId, 'plans.read');
     const year = await this.yearOfLabel.get(page.schoolId, page.academicYear);
     const period = await this.periods.periodOf(year, page.grade, periodId);
-    const [plan, classLessons, { lessons: recorded }, cancelled] = await Promise.all([
+    const { progress } = await this.measure(page, period, this.calendar.lessons(year, page.classId, 'calendar'));
+    return progress;
+  }
+
+  /**
+   * The progress of a page over a span (a period, or the whole year for the school's report), the caller's right to
+   * read it checked before; `classLessons` is the class's calendar (shared by the pages of a class).
+   */
+  async measure(
+    page: Page,
+    period: Pick<Period, 'id' | 'nameRu' | 'start' | 'end'>,
+    classLessons: Promise<ClassLesson[]>,
+  ): Promise<{ progress: PlanProgress; hasPlan: boolean }> {
+    const pageId = page.id;
+    const [plan, calendarLessons, { lessons: recorded }, cancelled] = await Promise.all([
       this.plans.current(page),
-      this.calendar.lessons(year, page.classId, 'calendar'),
+      classLessons,
       this.rpc.call(JournalRpc.pageLessonTopics, { pageId, from: period.start, to: period.end }),
       this.cancelledLessons(pageId, period),
     ]);
     const placed = placeTopics(
       plan.topics,
-      classLessons.filter((lesson) => lesson.pageId === pageId),
+      calendarLessons.filter((lesson) => lesson.pageId === pageId),
     );
     const conducted = recorded.filter((lesson) => !cancelled.has(lesson.lessonId));
     const linked = conducted.filter((lesson) => lesson.planTopicId !== null);
@@ -57,7 +71,7 @@ export class PlanProgressService {
       plannedInPeriod: inPeriod(expectedDate) ? topic.hours : 0,
       deliveredInPeriod: linked.filter((lesson) => lesson.planTopicId === topic.id).length,
     }));
-    return {
+    const progress: PlanProgress = {
       pageId,
       period: { id: period.id, nameRu: period.nameRu, start: period.start, end: period.end },
       plannedHours: topics.reduce((sum, topic) => sum + topic.plannedInPeriod, 0),
@@ -67,9 +81,10 @@ export class PlanProgressService {
       linkedToRemovedTopics: linked.filter((lesson) => !inPlan.has(lesson.planTopicId!)).length,
       topics,
     };
+    return { progress, hasPlan: plan.version > 0 };
   }
 
-  private async cancelledLessons(pageId: string, period: Period): Promise<Set<string>> {
+  private async cancelledLessons(pageId: string, period: Pick<Period, 'start' | 'end'>): Promise<Set<string>> {
     const lessons = await this.dataSource.getRepository(LessonEntity).find({
       select: { id: true },
       where: { pageId, status: 'cancelled', date: Between(period.start, period.end) },

@@ -19,7 +19,7 @@ import { planDeadline, planDeadlineStatus } from './plan-deadline.js';
 import { ThematicPlanEntity } from './thematic-plan.entity.js';
 
 /** The teachers of a page today; when none is assigned today, those of its latest assignment. */
-function teachersOf(page: Page, today: string, people: ReadonlyMap<string, Person>): PagePlanStatus['teachers'] {
+export function teachersOf(page: Page, today: string, people: ReadonlyMap<string, Person>): PagePlanStatus['teachers'] {
   const running = page.assignments.filter((assignment) => assignment.from <= today && (assignment.to === null || assignment.to >= today));
   const latest = [...page.assignments].sort((a, b) => b.from.localeCompare(a.from))[0];
   const assignments = running.length > 0 ? running : latest ? [latest] : [];

@@ -1,9 +1,10 @@
 import { Controller } from '@nestjs/common';
 import { MessagePattern, Payload } from '@nestjs/microservices';
 import type { z } from 'zod';
-import { ThematicPlanRpc } from '#contracts';
+import { PlanDeliveryRpc, ThematicPlanRpc } from '#contracts';
 import { PlanImportService } from './import/plan-import.service.js';
 import { PlanExportService } from './plan-export.service.js';
+import { PlanDeliveryService } from './plan-delivery.service.js';
 import { PlanProgressService } from './plan-progress.service.js';
 import { PlanStatusService } from './plan-status.service.js';
 import { ThematicPlansService } from './thematic-plans.service.js';
@@ -19,6 +20,7 @@ export class ThematicPlansController {
     private readonly exports: PlanExportService,
     private readonly status: PlanStatusService,
     private readonly progress: PlanProgressService,
+    private readonly delivery: PlanDeliveryService,
   ) {}
 
   @MessagePattern(ThematicPlanRpc.get.subject)
@@ -69,6 +71,16 @@ export class ThematicPlansController {
   @MessagePattern(ThematicPlanRpc.progress.subject)
   progressOf(@Payload({ schema: ThematicPlanRpc.progress.request }) request: Request<'progress'>) {
     return this.progress.of(request.pageId, request.periodId);
+  }
+
+  @MessagePattern(PlanDeliveryRpc.ofSchool.subject)
+  schoolDelivery(@Payload({ schema: PlanDeliveryRpc.ofSchool.request }) request: z.output<typeof PlanDeliveryRpc.ofSchool.request>) {
+    return this.delivery.ofSchool(request);
+  }
+
+  @MessagePattern(PlanDeliveryRpc.file.subject)
+  schoolDeliveryFile(@Payload({ schema: PlanDeliveryRpc.file.request }) request: z.output<typeof PlanDeliveryRpc.file.request>) {
+    return this.delivery.file(request);
   }
 
   @MessagePattern(ThematicPlanRpc.lessonTopics.subject)

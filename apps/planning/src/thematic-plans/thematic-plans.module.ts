@@ -5,6 +5,7 @@ import { SubjectsModule } from '../subjects/subjects.module.js';
 import { YearsModule } from '../years/years.module.js';
 import { PlanImportService } from './import/plan-import.service.js';
 import { PlanAccess } from './plan-access.js';
+import { PlanDeliveryService } from './plan-delivery.service.js';
 import { PlanExportService } from './plan-export.service.js';
 import { PlanProgressService } from './plan-progress.service.js';
 import { PlanStatusService } from './plan-status.service.js';
@@ -15,6 +16,6 @@ import { ThematicPlansService } from './thematic-plans.service.js';
 @Module({
   imports: [AssessmentsModule, YearsModule, SubjectsModule, SchoolTimeModule],
   controllers: [ThematicPlansController],
-  providers: [ThematicPlansService, PlanImportService, PlanExportService, PlanStatusService, PlanProgressService, PlanAccess],
+  providers: [ThematicPlansService, PlanImportService, PlanExportService, PlanStatusService, PlanProgressService, PlanDeliveryService, PlanAccess],
 })
 export class ThematicPlansModule {}

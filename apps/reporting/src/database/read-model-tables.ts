@@ -19,4 +19,7 @@ export const READ_MODEL_TABLES = [
   'deleted_mark',
   'attendance_entry',
   'final_result',
+  'lesson_attendance_taken',
+  'gradebook_removed_mark',
+  'gradebook_category',
 ] as const;

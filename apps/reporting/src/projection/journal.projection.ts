@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { type EventPayload, JournalEvents, type Mark } from '#contracts';
+import { type EventPayload, JournalEvents, LessonColumnEvents, type Mark } from '#contracts';
 import type { EventHandlers } from '#platform';
 import { onePerKey, writeRows } from './batch-rows.js';
 
@@ -43,16 +43,16 @@ async function saveContents(contents: readonly LessonContent[], manager: EntityM
 async function saveMarks(marks: readonly Mark[], manager: EntityManager): Promise<void> {
   await writeRows(
     manager,
-    `INSERT INTO mark (id, lesson_id, page_id, student_id, value, work_kind, entered_at, version)
-     SELECT id, lesson_id, page_id, student_id, value, work_kind, entered_at, version
+    `INSERT INTO mark (id, lesson_id, page_id, student_id, value, work_kind, entered_at, version, late, entered_by)
+     SELECT id, lesson_id, page_id, student_id, value, work_kind, entered_at, version, late, entered_by
      FROM jsonb_to_recordset($1::jsonb) AS r(
        id uuid, lesson_id uuid, page_id uuid, student_id uuid, value smallint, work_kind text,
-       entered_at timestamptz, version integer)
+       entered_at timestamptz, version integer, late boolean, entered_by uuid)
      WHERE NOT EXISTS (SELECT 1 FROM deleted_mark d WHERE d.id = r.id)
      ON CONFLICT (id) DO UPDATE SET
        lesson_id = excluded.lesson_id, page_id = excluded.page_id, student_id = excluded.student_id,
        value = excluded.value, work_kind = excluded.work_kind, entered_at = excluded.entered_at,
-       version = excluded.version
+       version = excluded.version, late = excluded.late, entered_by = excluded.entered_by
      WHERE mark.version <= excluded.version`,
     onePerKey(
       marks,
@@ -67,6 +67,8 @@ async function saveMarks(marks: readonly Mark[], manager: EntityManager): Promis
       work_kind: mark.workKind,
       entered_at: mark.enteredAt,
       version: mark.version,
+      late: mark.late,
+      entered_by: mark.enteredBy,
     })),
   );
 }
@@ -77,8 +79,9 @@ async function saveMarks(marks: readonly Mark[], manager: EntityManager): Promis
  */
 async function changeMark({ mark, previous, at }: EventPayload<typeof JournalEvents.markChanged>, manager: EntityManager): Promise<void> {
   await manager.query(
-    `INSERT INTO mark (id, lesson_id, page_id, student_id, value, work_kind, entered_at, version, previous_value, changed_at)
-     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10
+    `INSERT INTO mark (id, lesson_id, page_id, student_id, value, work_kind, entered_at, version, previous_value, changed_at,
+                       late, entered_by)
+     SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12
       WHERE NOT EXISTS (SELECT 1 FROM deleted_mark d WHERE d.id = $1)
      ON CONFLICT (id) DO UPDATE SET
        value = excluded.value, work_kind = excluded.work_kind, version = excluded.version,
@@ -95,6 +98,9 @@ async function changeMark({ mark, previous, at }: EventPayload<typeof JournalEve
       mark.version,
       previous.value === mark.value ? null : previous.value,
       at,
+      // Whether the mark's entry was late, and who entered it (R-MARK-3): a change keeps those of the entry.
+      mark.late,
+      mark.enteredBy,
     ],
   );
 }
@@ -110,6 +116,25 @@ async function deleteMark({ mark, version, at }: EventPayload<typeof JournalEven
   await manager.query('DELETE FROM mark WHERE id = $1', [mark.id]);
 }
 
+/**
+ * Lessons whose attendance was taken though it may have left no entry (R-REP-3): the whole column saved — every
+ * student's attendance named, all present included — or the lesson loaded from another system with its records.
+ */
+async function attendanceTaken(
+  lessonIds: readonly string[],
+  source: 'column' | 'import',
+  at: string | undefined,
+  manager: EntityManager,
+): Promise<void> {
+  if (lessonIds.length === 0) return;
+  await manager.query(
+    `INSERT INTO lesson_attendance_taken (lesson_id, source, taken_at)
+     SELECT DISTINCT unnest($1::uuid[]), $2, $3::timestamptz
+     ON CONFLICT (lesson_id) DO NOTHING`,
+    [lessonIds, source, at ?? new Date(0).toISOString()],
+  );
+}
+
 /** Topics, homework and marks from journal's events (entered and imported alike). */
 export function journalProjection(handlers: EventHandlers): EventHandlers {
   return handlers
@@ -117,8 +142,17 @@ export function journalProjection(handlers: EventHandlers): EventHandlers {
     .on(JournalEvents.marksSaved, (payload, _envelope, manager) => saveMarks(payload.marks, manager))
     .on(JournalEvents.markChanged, (payload, _envelope, manager) => changeMark(payload, manager))
     .on(JournalEvents.markDeleted, (payload, _envelope, manager) => deleteMark(payload, manager))
+    .on(LessonColumnEvents.saved, ({ lessonId }, envelope, manager) =>
+      attendanceTaken([lessonId], 'column', envelope.occurredAt, manager),
+    )
     .on(JournalEvents.lessonsImported, async (payload, _envelope, manager) => {
       await saveContents(payload.lessons, manager);
+      await attendanceTaken(
+        payload.lessons.map((lesson) => lesson.lessonId),
+        'import',
+        payload.lessons[0]?.enteredAt,
+        manager,
+      );
       await saveMarks(
         payload.lessons.flatMap((lesson) => lesson.marks),
         manager,

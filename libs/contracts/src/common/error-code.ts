@@ -18,6 +18,8 @@ export const ErrorCode = {
   VersionConflict: 'VERSION_CONFLICT',
   IdempotencyKeyReused: 'IDEMPOTENCY_KEY_REUSED',
   Conflict: 'CONFLICT',
+  /** An import of a school into a system (or service) that already has it (R-DATA-2). */
+  SchoolExists: 'SCHOOL_EXISTS',
   ServiceUnavailable: 'SERVICE_UNAVAILABLE',
   RateLimited: 'RATE_LIMITED',
   Internal: 'INTERNAL',

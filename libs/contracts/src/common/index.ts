@@ -10,3 +10,4 @@ export * from './ids.js';
 export * from './person-name.js';
 export * from './average.js';
 export * from './records-query.js';
+export * from './school-transfer.rpc.js';

@@ -2,8 +2,17 @@ import { z } from 'zod';
 import { Id } from '../common/ids.js';
 import { defineRpc } from '../common/rpc-definition.js';
 
-/** OAuth2 scopes of machine clients, named as in OneRoster 1.2 (the municipal portal reads rosters and results). */
-export const ApiClientScope = z.enum(['roster.readonly', 'roster-core.readonly', 'gradebook.readonly']);
+/**
+ * OAuth2 scopes of machine clients: OneRoster 1.2's (the municipal portal reads rosters and results) and the journal's
+ * own for the municipal performance report and attendance feed.
+ */
+export const ApiClientScope = z.enum([
+  'roster.readonly',
+  'roster-core.readonly',
+  'gradebook.readonly',
+  'performance.readonly',
+  'attendance.readonly',
+]);
 export type ApiClientScope = z.infer<typeof ApiClientScope>;
 
 /** A machine client (the municipal portal) created by an administrator, limited to its scopes and schools. */

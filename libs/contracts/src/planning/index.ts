@@ -9,5 +9,6 @@ export * from './plan-topic-kind.js';
 export * from './assessment.models.js';
 export * from './thematic-plan.models.js';
 export * from './thematic-plan.rpc.js';
+export * from './plan-delivery.rpc.js';
 export * from './weekly-timetable.rpc.js';
 export * from './grade-subjects.rpc.js';

@@ -9,6 +9,14 @@ import type { EventEnvelope } from './event-envelope.js';
 import type { EventHandlers } from './event-handlers.js';
 import { ensureEventStream } from './event-stream.js';
 
+/** How a durable consumer keeps its place; the defaults are those of a read model. */
+export interface ConsumerOptions {
+  /** The table of applied event ids (default `inbox`): a second consumer in the same schema needs its own. */
+  inbox?: string;
+  /** Where a consumer created now starts: every event the stream keeps (default), or those published from now on. */
+  deliver?: 'all' | 'new';
+}
+
 interface RunningConsumer {
   messages: ConsumerMessages;
   loop: Promise<void>;
@@ -34,17 +42,19 @@ export class EventConsumer implements OnApplicationShutdown {
   ) {}
 
   /** Starts applying events; a second start of a running consumer (hybrid apps bootstrap twice) does nothing. */
-  async start(durable: string, handlers: EventHandlers): Promise<void> {
+  async start(durable: string, handlers: EventHandlers, options: ConsumerOptions = {}): Promise<void> {
     if (this.running.has(durable) || this.starting.has(durable)) return;
+    const inbox = options.inbox ?? 'inbox';
+    if (!/^[a-z_][a-z0-9_]*$/.test(inbox)) throw new Error(`Bad inbox table name: ${inbox}`);
     this.starting.add(durable);
     try {
-      await this.startConsuming(durable, handlers);
+      await this.startConsuming(durable, handlers, inbox, options.deliver ?? 'all');
     } finally {
       this.starting.delete(durable);
     }
   }
 
-  private async startConsuming(durable: string, handlers: EventHandlers): Promise<void> {
+  private async startConsuming(durable: string, handlers: EventHandlers, inbox: string, deliver: 'all' | 'new'): Promise<void> {
     const nc = await this.nats.get();
     const stream = await ensureEventStream(nc, this.nats.settings);
     const jsm = await jetstreamManager(nc);
@@ -54,7 +64,7 @@ export class EventConsumer implements OnApplicationShutdown {
       await jsm.consumers.add(stream, {
         durable_name: durable,
         ack_policy: AckPolicy.Explicit,
-        deliver_policy: DeliverPolicy.All,
+        deliver_policy: deliver === 'new' ? DeliverPolicy.New : DeliverPolicy.All,
         filter_subject: prefixed(this.nats.settings, 'events.>'),
         max_ack_pending: 1,
         ack_wait: 60_000_000_000,
@@ -66,7 +76,7 @@ export class EventConsumer implements OnApplicationShutdown {
     state.loop = (async () => {
       for await (const message of messages) {
         if (!state.active) break;
-        await this.applyWithRetry(message, handlers, state);
+        await this.applyWithRetry(message, handlers, state, inbox);
       }
     })();
     this.running.set(durable, state);
@@ -104,11 +114,11 @@ export class EventConsumer implements OnApplicationShutdown {
     await Promise.all([...this.running.keys()].map((durable) => this.stop(durable)));
   }
 
-  private async applyWithRetry(message: JsMsg, handlers: EventHandlers, state: RunningConsumer): Promise<void> {
+  private async applyWithRetry(message: JsMsg, handlers: EventHandlers, state: RunningConsumer, inbox: string): Promise<void> {
     // An event that keeps failing is retried in place until it applies or this consumer stops (never skipped).
     for (let attempt = 0; state.active && !this.stopping; attempt += 1) {
       try {
-        await this.apply(message, handlers);
+        await this.apply(message, handlers, inbox);
         message.ack();
         return;
       } catch (error) {
@@ -119,7 +129,7 @@ export class EventConsumer implements OnApplicationShutdown {
     }
   }
 
-  private async apply(message: JsMsg, handlers: EventHandlers): Promise<void> {
+  private async apply(message: JsMsg, handlers: EventHandlers, inbox: string): Promise<void> {
     const envelope = message.json<EventEnvelope>();
     const handler = handlers.get(envelope.subject);
     if (!handler) return;
@@ -127,7 +137,7 @@ export class EventConsumer implements OnApplicationShutdown {
     await RequestContext.run({ requestId: envelope.requestId ?? envelope.id }, () =>
       this.dataSource.transaction(async (manager) => {
         const inserted = await manager.query<unknown[]>(
-          'INSERT INTO inbox (event_id, subject) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id',
+          `INSERT INTO ${inbox} (event_id, subject) VALUES ($1, $2) ON CONFLICT DO NOTHING RETURNING event_id`,
           [envelope.id, envelope.subject],
         );
         if (inserted.length === 0) return;

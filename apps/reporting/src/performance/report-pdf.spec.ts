@@ -1,0 +1,36 @@
+import { describe, expect, it } from '@jest/globals';
+import { extractText } from 'unpdf';
+import { renderReportPdf } from './report-pdf.js';
+
+describe('the printed performance report', () => {
+  it('R-REP-1: a long table continues on further pages, each with the header, the column heads and its number', async () => {
+    const rows = Array.from({ length: 120 }, (_, index) => [String(index + 1), `Ученик ${index + 1}`, `4,${index % 10}0\n4 / 5`]);
+    const pdf = await renderReportPdf({
+      title: 'Сводная ведомость 5А',
+      headerLines: ['МБОУ «Тестовая СОШ № 7»'],
+      tables: [
+        {
+          title: 'Сводная ведомость',
+          columns: [
+            { header: '№', width: 20 },
+            { header: 'Ученик', width: 150 },
+            { header: 'Математика', width: 60, align: 'center' },
+          ],
+          rows,
+        },
+      ],
+    });
+    const { totalPages, text } = await extractText(new Uint8Array(pdf), { mergePages: false });
+    expect(totalPages).toBeGreaterThan(2);
+    text.forEach((page, index) => {
+      const flat = page.replace(/\s+/g, ' ');
+      expect(flat).toContain('Сводная ведомость 5А');
+      expect(flat).toContain('МБОУ «Тестовая СОШ № 7»');
+      expect(flat).toContain('Ученик Математика');
+      expect(flat).toContain(`Стр. ${index + 1} из ${totalPages}`);
+    });
+    const all = text.join(' ').replace(/\s+/g, ' ');
+    expect(all).toContain('120 Ученик 120 4,90 4 / 5');
+    expect(all).toContain('1 Ученик 1 4,00 4 / 5');
+  });
+});
