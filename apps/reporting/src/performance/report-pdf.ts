@@ -1,13 +1,5 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
+import { BOLD, type PdfDoc as Doc, REGULAR, renderPdf } from '../printing/pdf-document.js';
 
-type Doc = InstanceType<typeof PDFDocument>;
-
-/** DejaVu Sans Condensed, as the printed journal page uses: embedded, with Cyrillic. */
-const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const REGULAR = 'report-regular';
-const BOLD = 'report-bold';
 const MARGIN = 28;
 const FOOTER_SPACE = 22;
 const LINE_HEIGHT = 9;
@@ -38,28 +30,10 @@ export interface PdfReport {
 
 /** Renders a report on A4 landscape pages with the header and «Стр. N из M» on every page. */
 export async function renderReportPdf(report: PdfReport): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
-    margin: MARGIN,
-    bufferPages: true,
-    autoFirstPage: false,
-    info: { Title: report.title, Producer: 'Электронный журнал', Creator: 'Электронный журнал' },
+  return renderPdf({ title: report.title, margin: MARGIN, layout: 'landscape' }, (doc) => {
+    let y = newPage(doc, report);
+    for (const table of report.tables) y = drawTable(doc, report, table, y);
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont(REGULAR, join(FONT_DIR, 'DejaVuSansCondensed.ttf'));
-  doc.registerFont(BOLD, join(FONT_DIR, 'DejaVuSansCondensed-Bold.ttf'));
-  let y = newPage(doc, report);
-  for (const table of report.tables) y = drawTable(doc, report, table, y);
-  numberPages(doc);
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
 }
 
 function newPage(doc: Doc, report: PdfReport): number {
@@ -128,21 +102,4 @@ function drawTable(doc: Doc, report: PdfReport, table: PdfTable, top: number): n
     y = drawRow(doc, table.columns, row, y, table.boldRows?.has(index) ?? false, false);
   });
   return y + 12;
-}
-
-/** «Стр. 2 из 6» at the foot of every page. */
-function numberPages(doc: Doc): void {
-  const range = doc.bufferedPageRange();
-  for (let index = range.start; index < range.start + range.count; index++) {
-    doc.switchToPage(index);
-    doc.page.margins.bottom = 0;
-    doc
-      .font(REGULAR)
-      .fontSize(8)
-      .text(`Стр. ${index + 1} из ${range.count}`, MARGIN, doc.page.height - MARGIN, {
-        width: doc.page.width - 2 * MARGIN,
-        align: 'center',
-        lineBreak: false,
-      });
-  }
 }

@@ -1,14 +1,5 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import { type JournalPage, russianDate } from './journal-page.js';
-
-type Doc = InstanceType<typeof PDFDocument>;
-
-/** DejaVu Sans Condensed (an npm package, so CI has it offline): TrueType, embedded, with Cyrillic. */
-const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const REGULAR = 'journal-regular';
-const BOLD = 'journal-bold';
+import { BOLD, type PdfDoc as Doc, REGULAR, renderPdf } from './pdf-document.js';
 
 // A4 portrait in points; the grid and the lesson list are sized so that a spread holds as many dates as the paper one.
 const MARGIN = 28;
@@ -24,33 +15,15 @@ const LESSON_COLUMNS = { number: 20, date: 52, topic: 246 } as const;
 
 /** Renders a journal page for a period as a PDF: on the left students by date with marks, on the right the lessons. */
 export async function renderJournalPagePdf(page: JournalPage): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    autoFirstPage: false,
-    info: { Title: title(page), Producer: 'Электронный журнал', Creator: 'Электронный журнал' },
+  return renderPdf({ title: title(page), margin: MARGIN }, (doc) => {
+    const spreads = chunked(page.lessons, DATES_PER_SPREAD);
+    for (const lessons of spreads.length > 0 ? spreads : [[]]) {
+      const firstNumber = page.lessons.indexOf(lessons[0]!) + 1;
+      const studentPages = chunked(page.students, STUDENTS_PER_PAGE);
+      for (const students of studentPages.length > 0 ? studentPages : [[]]) drawGrid(doc, page, lessons, students);
+      drawLessons(doc, page, lessons, firstNumber);
+    }
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont(REGULAR, join(FONT_DIR, 'DejaVuSansCondensed.ttf'));
-  doc.registerFont(BOLD, join(FONT_DIR, 'DejaVuSansCondensed-Bold.ttf'));
-
-  const spreads = chunked(page.lessons, DATES_PER_SPREAD);
-  for (const lessons of spreads.length > 0 ? spreads : [[]]) {
-    const firstNumber = page.lessons.indexOf(lessons[0]!) + 1;
-    const studentPages = chunked(page.students, STUDENTS_PER_PAGE);
-    for (const students of studentPages.length > 0 ? studentPages : [[]]) drawGrid(doc, page, lessons, students);
-    drawLessons(doc, page, lessons, firstNumber);
-  }
-  numberPages(doc);
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
 }
 
 function title(page: JournalPage): string {
@@ -169,21 +142,4 @@ function drawLessons(doc: Doc, page: JournalPage, lessons: JournalPage['lessons'
     doc.moveTo(right, y).lineTo(right, y + height).moveTo(left, y + height).lineTo(right, y + height).stroke();
     y += height;
   });
-}
-
-/** «Стр. 2 из 6» at the foot of every page. */
-function numberPages(doc: Doc): void {
-  const range = doc.bufferedPageRange();
-  for (let index = range.start; index < range.start + range.count; index++) {
-    doc.switchToPage(index);
-    doc.page.margins.bottom = 0;
-    doc
-      .font(REGULAR)
-      .fontSize(8)
-      .text(`Стр. ${index + 1} из ${range.count}`, MARGIN, doc.page.height - MARGIN, {
-        width: doc.page.width - 2 * MARGIN,
-        align: 'center',
-        lineBreak: false,
-      });
-  }
 }

@@ -1,15 +1,6 @@
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import PDFDocument from 'pdfkit';
 import type { AttendanceCounts, ClassAttendanceReport } from '#contracts';
 import { surnameAndInitials } from '../printing/journal-page.js';
-
-type Doc = InstanceType<typeof PDFDocument>;
-
-/** DejaVu Sans Condensed, as the printed journal page uses (embedded, Cyrillic). */
-const FONT_DIR = join(dirname(createRequire(import.meta.url).resolve('dejavu-fonts-ttf/package.json')), 'ttf');
-const REGULAR = 'attendance-regular';
-const BOLD = 'attendance-bold';
+import { BOLD, type PdfDoc as Doc, REGULAR, renderPdf } from '../printing/pdf-document.js';
 
 const MARGIN = 36;
 const ROW_HEIGHT = 15;
@@ -31,33 +22,15 @@ const COLUMNS = [
 
 /** The printed attendance sheet of a class over a period or dates (R-ATT-1): A4, one row per student and the totals. */
 export async function renderClassAttendancePdf(report: ClassAttendanceReport): Promise<Buffer> {
-  const doc = new PDFDocument({
-    size: 'A4',
-    margin: MARGIN,
-    bufferPages: true,
-    autoFirstPage: false,
-    info: { Title: `Посещаемость ${report.className}, ${report.range.nameRu}`, Producer: 'Электронный журнал', Creator: 'Электронный журнал' },
-  });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const ended = new Promise<void>((resolve, reject) => {
-    doc.on('end', resolve);
-    doc.on('error', reject);
-  });
-  doc.registerFont(REGULAR, join(FONT_DIR, 'DejaVuSansCondensed.ttf'));
-  doc.registerFont(BOLD, join(FONT_DIR, 'DejaVuSansCondensed-Bold.ttf'));
-
-  let y = startPage(doc, report);
-  report.students.forEach((student, index) => {
+  return renderPdf({ title: `Посещаемость ${report.className}, ${report.range.nameRu}`, margin: MARGIN }, (doc) => {
+    let y = startPage(doc, report);
+    report.students.forEach((student, index) => {
+      if (y + ROW_HEIGHT > doc.page.height - MARGIN - FOOTER_SPACE) y = startPage(doc, report);
+      y = drawRow(doc, y, [String(index + 1), surnameAndInitials(student.name), ...countTexts(student.totals)], REGULAR);
+    });
     if (y + ROW_HEIGHT > doc.page.height - MARGIN - FOOTER_SPACE) y = startPage(doc, report);
-    y = drawRow(doc, y, [String(index + 1), surnameAndInitials(student.name), ...countTexts(student.totals)], REGULAR);
+    drawRow(doc, y, ['', 'Итого по классу', ...countTexts(report.totals)], BOLD);
   });
-  if (y + ROW_HEIGHT > doc.page.height - MARGIN - FOOTER_SPACE) y = startPage(doc, report);
-  drawRow(doc, y, ['', 'Итого по классу', ...countTexts(report.totals)], BOLD);
-  numberPages(doc);
-  doc.end();
-  await ended;
-  return Buffer.concat(chunks);
 }
 
 function countTexts(counts: AttendanceCounts): string[] {
@@ -93,17 +66,4 @@ function drawRow(doc: Doc, y: number, cells: readonly string[], font: string): n
 function dotted(date: string): string {
   const [year, month, day] = date.split('-');
   return `${day}.${month}.${year}`;
-}
-
-function numberPages(doc: Doc): void {
-  const range = doc.bufferedPageRange();
-  for (let index = range.start; index < range.start + range.count; index++) {
-    doc.switchToPage(index);
-    doc.page.margins.bottom = 0;
-    doc.font(REGULAR).fontSize(8).text(`Стр. ${index + 1} из ${range.count}`, MARGIN, doc.page.height - MARGIN, {
-      width: doc.page.width - 2 * MARGIN,
-      align: 'center',
-      lineBreak: false,
-    });
-  }
 }
