@@ -1,5 +1,6 @@
 import { schoolDateAt } from '#domain';
-import { PrefixedNatsClient, provisionDatabase, RpcClient, serviceDatabaseUrl } from '#platform';
+import { analyzeDatabase, PrefixedNatsClient, provisionDatabase, RpcClient, serviceDatabaseUrl } from '#platform';
+import { waitForReadModel } from '../read-model/read-model-admin.js';
 import { loadDemoSchool } from '../seed/load-demo-school.js';
 import { type DemoSchoolPlan, FULL_DEMO_SCHOOL, planDemoSchool } from '../seed/school/demo-school-plan.js';
 import { type ManagedProcess, runToCompletion, startNodeProcess, stopAll, waitForHttp } from './child-processes.js';
@@ -93,6 +94,11 @@ export async function startStack(
         password: config.EJ_DEMO_PASSWORD,
         log: (line) => log(`demo: ${line}`),
       });
+      if (result.lessonsImported + result.marksImported + result.attendanceImported > 0) {
+        // Reports are read from the read model: ready means projected, and planned for tables of the demo's size.
+        await waitForReadModel(rpc, (line) => log(`demo: ${line}`));
+        await analyzeDatabase(config.ADMIN_DATABASE_URL, config.EJ_DATABASE);
+      }
       await rpc.onApplicationShutdown();
       log(
         `demo school ready in ${Math.round((Date.now() - started) / 1000)} s: ${result.lessonsImported} lessons, ` +

@@ -70,6 +70,7 @@ export async function loadYearHistory(
             timeZone: plan.school.timeZone,
             teacherId,
             subjectMarked: subjects.get(page.subjectCode)?.marked ?? true,
+            hoursPerWeek: page.hoursPerWeek,
             students: rosterOn(page.classKey, page.groupKey, lesson.date),
             isIll,
           },

@@ -27,6 +27,8 @@ export interface HistoryContext {
   timeZone: string;
   teacherId: string;
   subjectMarked: boolean;
+  /** Lessons a week on the page: a teacher of a one-hour subject asks more pupils each lesson. */
+  hoursPerWeek: number;
   students: HistoryStudent[];
   isIll: (studentKey: string, date: string) => boolean;
 }
@@ -48,6 +50,14 @@ export function illnessCalendar(seed: string, yearStart: string, studentKeys: st
 }
 
 const PRACTICAL_SUBJECTS = new Set(['physical-education', 'music', 'fine-arts', 'technology']);
+
+/**
+ * The chance a present pupil gets a mark in an ordinary lesson: about one in six, more on pages with few lessons a
+ * week, so that nearly every pupil has marks enough for a period result, as teachers make sure of.
+ */
+export function markChance(hoursPerWeek: number): number {
+  return Math.max(0.16, 0.45 / Math.max(1, hoursPerWeek));
+}
 
 function markAround(random: Random, ability: number): number {
   const noise = (random.next() + random.next() + random.next() - 1.5) * 1.2;
@@ -112,7 +122,7 @@ export function lessonHistory(seed: string, lesson: HistoryLesson, context: Hist
         const dictation = lesson.subjectCode === 'russian';
         marks.push({ studentId: student.id, value: markAround(random, student.ability), workKind: dictation ? 'dictation' : 'test', enteredAt: entered(late) });
         if (dictation) marks.push({ studentId: student.id, value: markAround(random, student.ability), workKind: 'dictation', enteredAt: entered(late) });
-      } else if (random.chance(0.16)) {
+      } else if (random.chance(markChance(context.hoursPerWeek))) {
         const workKind = PRACTICAL_SUBJECTS.has(lesson.subjectCode)
           ? 'answer'
           : random.pick(['answer', 'answer', 'homework', 'independent', lesson.subjectCode === 'physics' ? 'lab' : 'answer']);

@@ -17,6 +17,7 @@ import {
 import { RpcClient } from '#platform';
 import { Action } from '../access/action.decorator.js';
 import { CLIENT_CREDENTIALS_SECURITY } from '../openapi/client-credentials-security.js';
+import { REPORT_TIMEOUT_MS } from '../http/report-timeout.js';
 
 const PerformanceParams = z.object({
   schoolId: Id.meta({ description: 'Школа, выданная клиенту' }),
@@ -60,7 +61,7 @@ export class MunicipalController {
   @ApiOkResponse({ standardSchema: MunicipalPerformanceSchema })
   performance(@Query({ schema: PerformanceParams }) query: PerformanceParams, @Req() request: FastifyRequest): Promise<MunicipalPerformance> {
     requireGrantedSchool(request, query.schoolId);
-    return this.rpc.call(ReportingMunicipalRpc.performance, query);
+    return this.rpc.call(ReportingMunicipalRpc.performance, query, { timeoutMs: REPORT_TIMEOUT_MS });
   }
 
   @Get('attendance')
@@ -79,7 +80,7 @@ export class MunicipalController {
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<MunicipalAttendanceFeed> {
     requireGrantedSchool(request, query.schoolId);
-    const feed = await this.rpc.call(ReportingMunicipalRpc.attendanceFeed, query);
+    const feed = await this.rpc.call(ReportingMunicipalRpc.attendanceFeed, query, { timeoutMs: REPORT_TIMEOUT_MS });
     reply.header('x-total-count', String(feed.total));
     return feed;
   }

@@ -20,6 +20,7 @@ import { Action } from '../access/action.decorator.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { CLIENT_CREDENTIALS_SECURITY } from '../openapi/client-credentials-security.js';
 import { CollectionQuery, ItemParams, ItemQuery, ONEROSTER_BASE_PATH, pageLinks } from './oneroster.controller.js';
+import { REPORT_TIMEOUT_MS } from '../http/report-timeout.js';
 
 export const GRADEBOOK_BASE_PATH = 'ims/oneroster/gradebook/v1p2';
 
@@ -197,7 +198,7 @@ export class GradebookController {
       ...capped,
       baseUrl: this.baseUrl,
       rosteringBaseUrl: this.rosteringBaseUrl,
-    });
+    }, { timeoutMs: REPORT_TIMEOUT_MS });
     reply.header('x-total-count', String(page.total));
     const path = [
       ...(scope.classSourcedId ? ['classes', scope.classSourcedId] : []),
@@ -225,7 +226,7 @@ export class GradebookController {
       ...(fields !== undefined ? { fields } : {}),
       baseUrl: this.baseUrl,
       rosteringBaseUrl: this.rosteringBaseUrl,
-    });
+    }, { timeoutMs: REPORT_TIMEOUT_MS });
     return { [WRAPPERS[collection].one]: page.records[0] };
   }
 }

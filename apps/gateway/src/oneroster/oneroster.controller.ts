@@ -7,6 +7,7 @@ import { RpcClient } from '#platform';
 import { Action } from '../access/action.decorator.js';
 import { GATEWAY_CONFIG, type GatewayConfig } from '../config/gateway-config.js';
 import { CLIENT_CREDENTIALS_SECURITY } from '../openapi/client-credentials-security.js';
+import { REPORT_TIMEOUT_MS } from '../http/report-timeout.js';
 
 export const ONEROSTER_BASE_PATH = 'ims/oneroster/rostering/v1p2';
 
@@ -208,7 +209,7 @@ export class OneRosterController {
       schoolIds: this.schoolIdsOf(request),
       ...query,
       baseUrl: this.baseUrl,
-    });
+    }, { timeoutMs: REPORT_TIMEOUT_MS });
     reply.header('x-total-count', String(page.total));
     const links = pageLinks(`${this.baseUrl}/${collection}`, query, page.total);
     if (links) reply.header('link', links);
@@ -229,7 +230,7 @@ export class OneRosterController {
       offset: 0,
       ...(fields !== undefined ? { fields } : {}),
       baseUrl: this.baseUrl,
-    });
+    }, { timeoutMs: REPORT_TIMEOUT_MS });
     return { [WRAPPERS[collection].one]: page.records[0] };
   }
 }

@@ -6,6 +6,7 @@ import { Id, PagePrintRpc } from '#contracts';
 import { RpcClient } from '#platform';
 import { Action } from '../access/action.decorator.js';
 import { fileReply } from '../plans/file-reply.js';
+import { REPORT_TIMEOUT_MS } from '../http/report-timeout.js';
 
 const PageParams = z.object({ pageId: Id });
 const PrintQuery = z.object({ periodId: Id });
@@ -35,6 +36,6 @@ export class PagePrintController {
     @Query({ schema: PrintQuery }) { periodId }: z.infer<typeof PrintQuery>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    return fileReply(reply, await this.rpc.call(PagePrintRpc.pdf, { pageId, periodId }));
+    return fileReply(reply, await this.rpc.call(PagePrintRpc.pdf, { pageId, periodId }, { timeoutMs: REPORT_TIMEOUT_MS }));
   }
 }

@@ -7,6 +7,7 @@ import { RpcClient } from '#platform';
 import { Action } from '../access/action.decorator.js';
 import type { ResourceLocator } from '../access/resource-locator.js';
 import { fileReply } from '../plans/file-reply.js';
+import { REPORT_TIMEOUT_MS } from '../http/report-timeout.js';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const ClassPeriodParams = z.object({ classId: Id, periodId: Id });
@@ -66,8 +67,8 @@ export class PerformanceController {
     // Identity checks again with the policy table (its class teacher, the school's management): NOT_FOUND otherwise.
     await this.rpc.call(IdentityRpc.classAccess, { classId });
     const format = formatOf(query.format, accept);
-    if (format === 'json') return this.rpc.call(PerformanceRpc.classReport, { classId, periodId });
-    return fileReply(reply, await this.rpc.call(PerformanceRpc.classReportFile, { classId, periodId, format }));
+    if (format === 'json') return this.rpc.call(PerformanceRpc.classReport, { classId, periodId }, { timeoutMs: REPORT_TIMEOUT_MS });
+    return fileReply(reply, await this.rpc.call(PerformanceRpc.classReportFile, { classId, periodId, format }, { timeoutMs: REPORT_TIMEOUT_MS }));
   }
 
   @Get('schools/:schoolId/periods/:periodId/performance')
@@ -88,7 +89,7 @@ export class PerformanceController {
   ): Promise<SchoolPerformance | Buffer> {
     const request = { schoolId, periodId, ...(query.compareWith ? { compareWith: query.compareWith } : {}) };
     const format = formatOf(query.format, accept);
-    if (format === 'json') return this.rpc.call(PerformanceRpc.schoolReport, request);
-    return fileReply(reply, await this.rpc.call(PerformanceRpc.schoolReportFile, { ...request, format }));
+    if (format === 'json') return this.rpc.call(PerformanceRpc.schoolReport, request, { timeoutMs: REPORT_TIMEOUT_MS });
+    return fileReply(reply, await this.rpc.call(PerformanceRpc.schoolReportFile, { ...request, format }, { timeoutMs: REPORT_TIMEOUT_MS }));
   }
 }

@@ -14,6 +14,7 @@ export class ProblemFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, String(request.id));
+    if (exception instanceof DomainError && exception.code === ErrorCode.ServiceUnavailable) this.logUnavailable(request, exception);
     if (reply.sent) return;
     if (typeof problem.retryAfterSeconds === 'number') void reply.header('retry-after', String(problem.retryAfterSeconds));
     if (wantsPage(request.url, request.headers.accept)) {
@@ -33,6 +34,15 @@ export class ProblemFilter implements ExceptionFilter {
     }
     this.logger.error(exception instanceof Error ? exception : String(exception));
     return problemFor(ErrorCode.Internal, 'Внутренняя ошибка сервиса', requestId);
+  }
+
+  /** A service that did not answer in time: the operator's lead (route pattern and subject, never the ids or query). */
+  private logUnavailable(request: FastifyRequest, error: DomainError): void {
+    const subject = (error.details as { subject?: unknown } | undefined)?.subject;
+    const via = typeof subject === 'string' ? subject : 'unknown subject';
+    this.logger.warn(
+      `service unavailable: ${request.method} ${request.routeOptions.url ?? 'unknown route'} via ${via} (request ${String(request.id)})`,
+    );
   }
 
   private fromHttpStatus(status: number, requestId: string): Problem {

@@ -17,9 +17,8 @@ import { RpcClient } from '#platform';
 import { Action } from '../access/action.decorator.js';
 import type { ResourceLocator } from '../access/resource-locator.js';
 import { fileReply } from '../plans/file-reply.js';
+import { REPORT_TIMEOUT_MS } from '../http/report-timeout.js';
 
-/** A school-wide report over every page may take longer than one request usually does. */
-const SLOW_REPORT_MS = 60_000;
 const SCHOOL: ResourceLocator = { kind: 'school', param: 'schoolId' };
 const CLASS: ResourceLocator = { kind: 'class', param: 'classId' };
 const SchoolParams = z.object({ schoolId: Id });
@@ -74,7 +73,7 @@ export class SchoolReportsController {
     @Param({ schema: SchoolParams }) { schoolId }: z.infer<typeof SchoolParams>,
     @Query({ schema: CompletenessQuery }) query: z.infer<typeof CompletenessQuery>,
   ): Promise<CompletenessReport> {
-    return this.rpc.call(SchoolReportsRpc.completeness, { schoolId, range: rangeOf(query), minMarks: query.minMarks, minWeeklyLessons: query.minWeeklyLessons });
+    return this.rpc.call(SchoolReportsRpc.completeness, { schoolId, range: rangeOf(query), minMarks: query.minMarks, minWeeklyLessons: query.minWeeklyLessons }, { timeoutMs: REPORT_TIMEOUT_MS });
   }
 
   @Get('schools/:schoolId/reports/completeness/export')
@@ -93,7 +92,7 @@ export class SchoolReportsController {
       minMarks: query.minMarks,
       minWeeklyLessons: query.minWeeklyLessons,
       format: query.format,
-    });
+    }, { timeoutMs: REPORT_TIMEOUT_MS });
     return fileReply(reply, file);
   }
 
@@ -108,7 +107,7 @@ export class SchoolReportsController {
     @Param({ schema: SchoolParams }) { schoolId }: z.infer<typeof SchoolParams>,
     @Query({ schema: RangeQuery }) query: z.infer<typeof RangeQuery>,
   ): Promise<SchoolAttendance> {
-    return this.rpc.call(SchoolReportsRpc.attendance, { schoolId, range: rangeOf(query) });
+    return this.rpc.call(SchoolReportsRpc.attendance, { schoolId, range: rangeOf(query) }, { timeoutMs: REPORT_TIMEOUT_MS });
   }
 
   @Get('schools/:schoolId/reports/attendance/export')
@@ -121,7 +120,7 @@ export class SchoolReportsController {
     @Query({ schema: RangeQuery.extend(FileFormat.shape) }) query: z.infer<typeof RangeQuery> & z.infer<typeof FileFormat>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    return fileReply(reply, await this.rpc.call(SchoolReportsRpc.attendanceFile, { schoolId, range: rangeOf(query), format: query.format }));
+    return fileReply(reply, await this.rpc.call(SchoolReportsRpc.attendanceFile, { schoolId, range: rangeOf(query), format: query.format }, { timeoutMs: REPORT_TIMEOUT_MS }));
   }
 
   @Get('classes/:classId/attendance/export')
@@ -138,7 +137,7 @@ export class SchoolReportsController {
     query: z.infer<typeof RangeQuery> & { format: 'pdf' | 'xlsx' | 'csv' },
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    return fileReply(reply, await this.rpc.call(SchoolReportsRpc.classAttendanceFile, { classId, range: rangeOf(query), format: query.format }));
+    return fileReply(reply, await this.rpc.call(SchoolReportsRpc.classAttendanceFile, { classId, range: rangeOf(query), format: query.format }, { timeoutMs: REPORT_TIMEOUT_MS }));
   }
 
   @Get('schools/:schoolId/reports/plan-delivery')
@@ -152,7 +151,7 @@ export class SchoolReportsController {
     @Param({ schema: SchoolParams }) { schoolId }: z.infer<typeof SchoolParams>,
     @Query({ schema: DeliveryQuery }) query: z.infer<typeof DeliveryQuery>,
   ): Promise<SchoolDelivery> {
-    return this.rpc.call(PlanDeliveryRpc.ofSchool, { schoolId, ...query }, { timeoutMs: SLOW_REPORT_MS });
+    return this.rpc.call(PlanDeliveryRpc.ofSchool, { schoolId, ...query }, { timeoutMs: REPORT_TIMEOUT_MS });
   }
 
   @Get('schools/:schoolId/reports/plan-delivery/export')
@@ -165,6 +164,6 @@ export class SchoolReportsController {
     @Query({ schema: DeliveryQuery.extend(FileFormat.shape) }) query: z.infer<typeof DeliveryQuery> & z.infer<typeof FileFormat>,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Buffer> {
-    return fileReply(reply, await this.rpc.call(PlanDeliveryRpc.file, { schoolId, ...query }, { timeoutMs: SLOW_REPORT_MS }));
+    return fileReply(reply, await this.rpc.call(PlanDeliveryRpc.file, { schoolId, ...query }, { timeoutMs: REPORT_TIMEOUT_MS }));
   }
 }

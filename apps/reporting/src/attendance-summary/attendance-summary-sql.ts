@@ -1,5 +1,5 @@
 import { PERIOD_SELECT } from '../periods/period-ref.js';
-import { periodByIdSql, periodOfClassOnDateSql } from '../periods/period-sql.js';
+import { periodByIdSql, periodOfClassByIdSql, periodOfClassOnDateSql } from '../periods/period-sql.js';
 import { studentLessonIdsSql } from '../diary/student-lessons-sql.js';
 
 /** Counts over lessons `h` (column `lesson_id`) joined to the student's attendance entry `a`. */
@@ -57,7 +57,7 @@ const classPeriodSql = (period: string) => `
   WHERE c.id = $1`;
 
 export const CLASS_PERIOD_ON_DATE_SQL = classPeriodSql(periodOfClassOnDateSql('c', '$2::date'));
-export const CLASS_PERIOD_BY_ID_SQL = classPeriodSql(periodByIdSql('$2', 'c.school_id'));
+export const CLASS_PERIOD_BY_ID_SQL = classPeriodSql(periodOfClassByIdSql('c', '$2'));
 
 /**
  * Everyone enrolled in the class ($1) on a day of the period ($2..$4), with the class's lessons held from $2 to $3

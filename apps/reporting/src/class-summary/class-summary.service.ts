@@ -8,7 +8,7 @@ import { type PersonColumns, toPersonName } from '../common/person-row.js';
 import { compareNames, compareRussian } from '../common/russian-order.js';
 import { type FinalMarkRow, type FinalMarks, finalMarksOf, finalMarksSql } from '../final-results/final-marks.js';
 import { PERIOD_SELECT, type PeriodColumns, toPeriodRef } from '../periods/period-ref.js';
-import { periodByIdSql, periodOfClassOnDateSql } from '../periods/period-sql.js';
+import { periodOfClassByIdSql, periodOfClassOnDateSql } from '../periods/period-sql.js';
 
 type SummarySubject = ClassSummary['subjects'][number];
 type SummaryStudent = ClassSummary['students'][number];
@@ -41,7 +41,7 @@ function classSql(period: string): string {
 
 // The class, its pages' subjects, and the period: by id (of the class's school) or the class's period on the date.
 const CLASS_PERIOD_ON_DATE_SQL = classSql(periodOfClassOnDateSql('c', '$2::date'));
-const CLASS_PERIOD_BY_ID_SQL = classSql(periodByIdSql('$2', 'c.school_id'));
+const CLASS_PERIOD_BY_ID_SQL = classSql(periodOfClassByIdSql('c', '$2'));
 
 // Everyone enrolled in the class for at least one day of the period, with all their marks of the period in the class's
 // school (a transferred student's marks of both classes, R-CAL-4).

@@ -16,7 +16,7 @@ import { type CountsRow, NO_COUNTS } from '../attendance-summary/attendance-coun
 import { CLASS_COUNTS_SQL } from '../attendance-summary/attendance-summary-sql.js';
 import { ClassSummaryService } from '../class-summary/class-summary.service.js';
 import { PERIOD_SELECT, type PeriodColumns, toPeriodRef } from '../periods/period-ref.js';
-import { periodByIdSql } from '../periods/period-sql.js';
+import { periodOfClassByIdSql } from '../periods/period-sql.js';
 import { countedMark, countedMarks, OWNER_CLASS_SQL } from './counted-marks.js';
 import { indicatorsView } from './indicators-view.js';
 
@@ -32,7 +32,7 @@ const CLASS_SQL = `
   SELECT c.name, c.school_id, c.academic_year, s.name AS school_name, s.time_zone, ${PERIOD_SELECT}
   FROM school_class c
   JOIN school s ON s.id = c.school_id
-  LEFT JOIN LATERAL (${periodByIdSql('$2', 'c.school_id')}) pr ON true
+  LEFT JOIN LATERAL (${periodOfClassByIdSql('c', '$2')}) pr ON true
   WHERE c.id = $1`;
 
 /** A class period report with what the files need besides: the academic year's label. */

@@ -254,6 +254,15 @@ describe('reporting: the class period summary and the school report (R-REP-1, R-
         code: ErrorCode.NotFound,
       });
     });
+
+    it('R-CAL-1: a period that is not the class\'s (a half-year of grades 10–11 for 5А) answers NOT_FOUND, not an empty report', async () => {
+      await expect(rpc.call(PerformanceRpc.classReport, { classId: school.class5a, periodId: periods.h1 })).rejects.toMatchObject({
+        code: ErrorCode.NotFound,
+      });
+      await expect(
+        rpc.call(PerformanceRpc.classReportFile, { classId: school.class5a, periodId: periods.h1, format: 'xlsx' }),
+      ).rejects.toMatchObject({ code: ErrorCode.NotFound });
+    });
   });
 
   describe('the school report', () => {

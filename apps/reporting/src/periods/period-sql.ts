@@ -27,3 +27,18 @@ export function periodByIdSql(periodId: string, schoolIdsSql: string): string {
     JOIN academic_year y ON y.id = pr.year_id
     WHERE pr.id = ${periodId} AND y.school_id IN (${schoolIdsSql})`;
 }
+
+/**
+ * A period chosen by id, only if it is one of the class's (row alias `classAlias`): of its school, of the school year
+ * whose label is the class's, and for the class's grade. A half-year asked for a class kept in quarters, or last
+ * year's quarter, does not answer.
+ */
+export function periodOfClassByIdSql(classAlias: string, periodId: string): string {
+  return `SELECT ${PERIOD_COLUMNS}
+    FROM period pr
+    JOIN academic_year y ON y.id = pr.year_id
+    WHERE pr.id = ${periodId}
+      AND y.school_id = ${classAlias}.school_id
+      AND y.label = ${classAlias}.academic_year
+      AND ${classAlias}.grade BETWEEN pr.grade_from AND pr.grade_to`;
+}

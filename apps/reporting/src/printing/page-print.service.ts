@@ -5,7 +5,7 @@ import { DomainError, ErrorCode, type ExportedFile, type PagePrintRpc, type RpcR
 import { type PersonColumns, toPersonName } from '../common/person-row.js';
 import { compareNames } from '../common/russian-order.js';
 import { PERIOD_SELECT, type PeriodColumns } from '../periods/period-ref.js';
-import { periodByIdSql } from '../periods/period-sql.js';
+import { periodOfClassByIdSql } from '../periods/period-sql.js';
 import { cellText, type JournalPage, surnameAndInitials } from './journal-page.js';
 import { renderJournalPagePdf } from './journal-page-pdf.js';
 
@@ -42,7 +42,7 @@ const PAGE_SQL = `
   JOIN school_class c ON c.id = p.class_id
   LEFT JOIN subject sj ON sj.school_id = p.school_id AND sj.code = p.subject_code
   LEFT JOIN class_group g ON g.id = p.group_id
-  LEFT JOIN LATERAL (${periodByIdSql('$2', 'p.school_id')}) pr ON true
+  LEFT JOIN LATERAL (${periodOfClassByIdSql('c', '$2')}) pr ON true
   WHERE p.id = $1`;
 
 // Those who taught the page during the period (R-ACC-3), in the order they took it.
