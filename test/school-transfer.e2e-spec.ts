@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import { AbsenceNoticesRpc, DomainError, ErrorCode, FinalResultsRpc, MarksRpc, ReportingRpc, SYSTEM_SEED_ACTOR } from '#contracts';
 import { FixedClock } from '#platform';
 import { type ApiSession, loginThroughDevIdp, putDevIdpUser } from '#testing';
-import { readSchoolExport, type SchoolExport, writeSchoolExport } from '../deploy/school-transfer/school-export-file.js';
-import { exportSchool, importSchool } from '../deploy/school-transfer/school-transfer.js';
+import { openSchoolExportFile, readSchoolExport, type SchoolExport, sourceOf } from '../deploy/school-transfer/school-export-file.js';
+import { exportSchoolDocument, exportSchoolToFile, importSchool } from '../deploy/school-transfer/school-transfer.js';
 import { MATRIX_ADMIN_TOKEN, type MatrixSystem, startMatrixSystem } from './permission-matrix/matrix-system.js';
 import { actorOf, loadMatrixWorld, type MatrixWorld, PASSWORD, TODAY } from './permission-matrix/matrix-world.js';
 
@@ -37,6 +37,7 @@ describe('R-DATA-2: moving a school between systems', () => {
   let reexported: SchoolExport;
   let imported: Record<string, Record<string, number>>;
   let folder: string;
+  let file: string;
   let answersBefore: unknown[];
   let answers: (system: MatrixSystem, login: string) => Promise<unknown[]>;
 
@@ -67,15 +68,15 @@ describe('R-DATA-2: moving a school between systems', () => {
     );
     await first.settle();
 
-    exported = await exportSchool(first.rpc, world.schoolA);
-    again = await exportSchool(first.rpc, world.schoolA);
-    const file = join(folder, 'school.json.gz');
-    await writeSchoolExport(file, exported);
+    exported = await exportSchoolDocument(first.rpc, world.schoolA);
+    again = await exportSchoolDocument(first.rpc, world.schoolA);
+    file = join(folder, 'school.json.gz');
+    await exportSchoolToFile(first.rpc, world.schoolA, file);
 
     second = await startMatrixSystem(clock);
-    imported = await importSchool(second.rpc, await readSchoolExport(file));
+    imported = await importSchool(second.rpc, await openSchoolExportFile(file));
     await second.settle();
-    reexported = await exportSchool(second.rpc, world.schoolA);
+    reexported = await exportSchoolDocument(second.rpc, world.schoolA);
   }, 600_000);
 
   afterAll(async () => {
@@ -110,6 +111,10 @@ describe('R-DATA-2: moving a school between systems', () => {
     expect(marks.find((row) => row.id === world.marks.deletedBy.teacher)!.deleted_at).not.toBeNull();
     expect(attendance.absence_notice!.map((row) => row.id)).toContain(world.absenceNoticeId);
     expect(journal.final_result).toEqual([expect.objectContaining({ student_id: world.people.student, value: '4', version: 1 })]);
+  });
+
+  it('R-DATA-2: the file written page by page holds the same data as the export read whole', async () => {
+    expect(dataOf(await readSchoolExport(file))).toEqual(dataOf(exported));
   });
 
   it('R-DATA-2: export → empty system → import → export gives the same data', () => {
@@ -156,19 +161,19 @@ describe('R-DATA-2: moving a school between systems', () => {
   }, 180_000);
 
   it('R-DATA-2: another school joins the system that now serves the first: both stay whole', async () => {
-    const other = await exportSchool(first.rpc, world.schoolB);
-    await importSchool(second!.rpc, other);
-    expect(dataOf(await exportSchool(second!.rpc, world.schoolB))).toEqual(dataOf(other));
-    expect(dataOf(await exportSchool(second!.rpc, world.schoolA))).toEqual(dataOf(exported));
+    const other = await exportSchoolDocument(first.rpc, world.schoolB);
+    await importSchool(second!.rpc, sourceOf(other));
+    expect(dataOf(await exportSchoolDocument(second!.rpc, world.schoolB))).toEqual(dataOf(other));
+    expect(dataOf(await exportSchoolDocument(second!.rpc, world.schoolA))).toEqual(dataOf(exported));
   }, 180_000);
 
   it('R-DATA-2: importing the school into a system that has it is refused with SCHOOL_EXISTS and changes nothing', async () => {
-    const refusal = await importSchool(second!.rpc, exported).then(
+    const refusal = await importSchool(second!.rpc, sourceOf(exported)).then(
       () => null,
       (error: unknown) => error,
     );
     expect(refusal).toBeInstanceOf(DomainError);
     expect((refusal as DomainError).code).toBe(ErrorCode.SchoolExists);
-    expect(dataOf(await exportSchool(second!.rpc, world.schoolA))).toEqual(dataOf(exported));
+    expect(dataOf(await exportSchoolDocument(second!.rpc, world.schoolA))).toEqual(dataOf(exported));
   }, 120_000);
 });

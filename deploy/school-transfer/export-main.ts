@@ -2,8 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { JsonLogger, PrefixedNatsClient, readConfig, RpcClient } from '#platform';
-import { writeSchoolExport } from './school-export-file.js';
-import { exportSchool } from './school-transfer.js';
+import { exportSchoolToFile } from './school-transfer.js';
 
 const Env = z.object({
   NATS_URL: z.string().default('nats://127.0.0.1:4222'),
@@ -19,8 +18,7 @@ try {
   if (!values.school || !z.uuid().safeParse(values.school).success || !values.out) {
     throw new Error('usage: npm run school:export -- --school <school id> --out <file>');
   }
-  const document = await exportSchool(rpc, values.school, (line) => logger.log({ msg: line }));
-  await writeSchoolExport(values.out, document);
+  await exportSchoolToFile(rpc, values.school, values.out, (line) => logger.log({ msg: line }));
   logger.log({ msg: 'school exported', schoolId: values.school, file: values.out });
 } catch (error) {
   // The refusal's code and message (SERVICE_UNAVAILABLE, …) or the usage; no data of the school is logged.

@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { JsonLogger, PrefixedNatsClient, readConfig, RpcClient } from '#platform';
-import { readSchoolExport } from './school-export-file.js';
+import { openSchoolExportFile } from './school-export-file.js';
 import { importSchool } from './school-transfer.js';
 
 const Env = z.object({
@@ -18,9 +18,9 @@ try {
   const { positionals } = parseArgs({ allowPositionals: true, options: {} });
   const file = positionals[0];
   if (!file) throw new Error('usage: npm run school:import -- <file>');
-  const document = await readSchoolExport(file);
-  await importSchool(rpc, document, (line) => logger.log({ msg: line }));
-  logger.log({ msg: 'school imported', schoolId: document.schoolId });
+  const source = await openSchoolExportFile(file);
+  await importSchool(rpc, source, (line) => logger.log({ msg: line }));
+  logger.log({ msg: 'school imported', schoolId: source.header.schoolId });
 } catch (error) {
   // The refusal's code and message (SCHOOL_EXISTS, SERVICE_UNAVAILABLE, …) or the file's problem; no data is logged.
   const { code, message } = error as { code?: unknown; message?: unknown };

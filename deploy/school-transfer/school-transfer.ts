@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { rm } from 'node:fs/promises';
 import {
   type Actor,
   SCHOOL_EXPORT_FORMAT,
@@ -10,7 +11,16 @@ import {
   type SchoolTransferService,
 } from '#contracts';
 import { packInBatches, packRows, type RpcClient, type TransferRow, unpackRows } from '#platform';
-import { type SchoolExport, scopeOf, type ServiceRows } from './school-export-file.js';
+import {
+  appendRows,
+  collectSchoolExport,
+  createSchoolExportFile,
+  type SchoolExport,
+  type SchoolExportChunk,
+  type SchoolExportSource,
+  scopeOf,
+  type ServiceRows,
+} from './school-export-file.js';
 
 export const SCHOOL_TRANSFER_ACTOR: Actor = { kind: 'system', name: 'school-transfer' };
 
@@ -22,68 +32,110 @@ export interface TransferLog {
   (line: string): void;
 }
 
-/** Exports a school from a running system through its services, identity first (it says which pages are the school's). */
-export async function exportSchool(rpc: RpcClient, schoolId: string, log: TransferLog = () => undefined): Promise<SchoolExport> {
-  const services = {} as Record<SchoolTransferService, ServiceRows>;
-  let scope: SchoolTransferScope = { pageIds: [], studentIds: [] };
-  for (const service of SCHOOL_TRANSFER_SERVICES) {
-    services[service] = await exportService(rpc, service, schoolId, scope, log);
-    if (service === 'identity') {
-      if ((services.identity.school ?? []).length === 0) throw new Error(`No school ${schoolId} in this system`);
-      scope = scopeOf(services.identity);
-    }
-  }
-  return { format: SCHOOL_EXPORT_FORMAT, version: SCHOOL_EXPORT_VERSION, exportedAt: new Date().toISOString(), schoolId, services };
-}
-
-async function exportService(
-  rpc: RpcClient,
-  service: SchoolTransferService,
-  schoolId: string,
-  scope: SchoolTransferScope,
-  log: TransferLog,
-): Promise<ServiceRows> {
-  const subjects = SchoolTransferRpc[service];
-  const { tables } = await rpc.call(subjects.tables, {}, { actor: SCHOOL_TRANSFER_ACTOR });
-  const rows: ServiceRows = {};
-  for (const table of tables) {
-    const collected: TransferRow[] = [];
-    let offset: number | null = 0;
-    while (offset !== null) {
-      const page: SchoolTransferPage = await rpc.call(subjects.exportPage, { schoolId, scope, table, offset }, { actor: SCHOOL_TRANSFER_ACTOR, timeoutMs: PAGE_TIMEOUT_MS });
-      collected.push(...unpackRows(page.rows));
-      offset = page.next;
-    }
-    rows[table] = collected;
-    log(`${service}.${table}: ${collected.length} rows exported`);
-  }
-  return rows;
+/** Where an export's rows go as they are read: a file, or memory. */
+export interface SchoolExportSink {
+  write(chunk: SchoolExportChunk): Promise<void>;
 }
 
 /**
- * Imports an exported school into a running system: every service's rows are staged first (a service that already has
- * the school refuses at once, SCHOOL_EXISTS, before any service applies anything), then each service applies its rows
- * in one transaction and announces the school through its outbox, identity first.
+ * Exports a school from a running system through its services, page by page into `sink`, identity first (it says
+ * which pages and students are the school's). Only identity's pages and enrollments are kept meanwhile, for the scope.
  */
-export async function importSchool(rpc: RpcClient, document: SchoolExport, log: TransferLog = () => undefined): Promise<Record<string, Record<string, number>>> {
-  const scope = scopeOf(document.services.identity);
-  const transferId = randomUUID();
-  const schoolId = document.schoolId;
+export async function exportSchool(rpc: RpcClient, schoolId: string, sink: SchoolExportSink, log: TransferLog = () => undefined): Promise<void> {
+  let scope: SchoolTransferScope = { pageIds: [], studentIds: [] };
   for (const service of SCHOOL_TRANSFER_SERVICES) {
+    const kept: ServiceRows = {};
     const subjects = SchoolTransferRpc[service];
     const { tables } = await rpc.call(subjects.tables, {}, { actor: SCHOOL_TRANSFER_ACTOR });
-    const unknown = Object.keys(document.services[service]).filter((table) => !tables.includes(table));
-    if (unknown.length > 0) throw new Error(`${service} keeps no tables ${unknown.join(', ')}: the export comes from another version`);
     for (const table of tables) {
-      const rows = document.services[service][table] ?? [];
-      // An empty table is staged too: its first batch is where the service checks that the school is not there yet.
-      const batches = rows.length === 0 ? [packRows([])] : packInBatches(rows);
-      for (const [seq, batch] of batches.entries()) {
-        await rpc.call(subjects.stage, { transferId, schoolId, scope, table, seq, rows: batch }, { actor: SCHOOL_TRANSFER_ACTOR, timeoutMs: PAGE_TIMEOUT_MS });
-      }
+      let count = 0;
+      let after: string | null = null;
+      do {
+        const page: SchoolTransferPage = await rpc.call(subjects.exportPage, { schoolId, scope, table, after }, { actor: SCHOOL_TRANSFER_ACTOR, timeoutMs: PAGE_TIMEOUT_MS });
+        const rows = unpackRows(page.rows);
+        if (service === 'identity' && table === 'school' && count === 0 && rows.length === 0) throw new Error(`No school ${schoolId} in this system`);
+        if (rows.length > 0) await sink.write({ service, table, rows });
+        if (service === 'identity' && SCOPE_TABLES.has(table)) appendRows((kept[table] ??= []), rows);
+        count += rows.length;
+        after = page.next;
+      } while (after !== null);
+      log(`${service}.${table}: ${count} rows exported`);
     }
-    log(`${service}: staged`);
+    if (service === 'identity') scope = scopeOf(kept);
   }
+}
+
+/** Identity's tables that say what else is the school's (its pages, its students). */
+const SCOPE_TABLES = new Set(['page', 'enrollment']);
+
+/** Exports a school into a file, never holding more than a page of rows (R-DATA-2). */
+export async function exportSchoolToFile(rpc: RpcClient, schoolId: string, path: string, log: TransferLog = () => undefined): Promise<void> {
+  const file = await createSchoolExportFile(path, { format: SCHOOL_EXPORT_FORMAT, version: SCHOOL_EXPORT_VERSION, exportedAt: new Date().toISOString(), schoolId });
+  try {
+    await exportSchool(rpc, schoolId, file, log);
+  } catch (error) {
+    // No half-written export is left behind to be imported by mistake.
+    await file.close().catch(() => undefined);
+    await rm(path, { force: true });
+    throw error;
+  }
+  await file.close();
+}
+
+/** Exports a school into memory: for comparisons in tests and for small schools. */
+export async function exportSchoolDocument(rpc: RpcClient, schoolId: string): Promise<SchoolExport> {
+  const chunks: SchoolExportChunk[] = [];
+  // eslint-disable-next-line @typescript-eslint/require-await -- a sink is asynchronous, as a file is
+  await exportSchool(rpc, schoolId, { write: async (chunk) => void chunks.push(chunk) });
+  const header = { format: SCHOOL_EXPORT_FORMAT, version: SCHOOL_EXPORT_VERSION, exportedAt: new Date().toISOString(), schoolId } as const;
+  return collectSchoolExport({
+    header,
+    // eslint-disable-next-line @typescript-eslint/require-await -- an async iterable, as a file's is
+    async *chunks() {
+      yield* chunks;
+    },
+  });
+}
+
+/**
+ * Imports an exported school into a running system. The export is read twice: first for the school's scope and to
+ * check every table is one the services keep; then every service's rows are staged (a service that already has the
+ * school refuses at once, SCHOOL_EXISTS, before any service applies anything); then each service applies its rows in
+ * one transaction and announces the school through its outbox, identity first.
+ */
+export async function importSchool(rpc: RpcClient, source: SchoolExportSource, log: TransferLog = () => undefined): Promise<Record<string, Record<string, number>>> {
+  const transferId = randomUUID();
+  const schoolId = source.header.schoolId;
+  const tablesOf = {} as Record<SchoolTransferService, string[]>;
+  for (const service of SCHOOL_TRANSFER_SERVICES) {
+    tablesOf[service] = (await rpc.call(SchoolTransferRpc[service].tables, {}, { actor: SCHOOL_TRANSFER_ACTOR })).tables;
+  }
+  const scope = await scopeOfSource(source, tablesOf);
+
+  const staged = new Map<string, number>();
+  const stage = async (service: SchoolTransferService, table: string, rows: readonly TransferRow[]) => {
+    // An empty table is staged too: its first batch is where the service checks that the school is not there yet.
+    const batches = rows.length === 0 ? [packRows([])] : packInBatches(rows);
+    for (const batch of batches) {
+      const key = `${service}.${table}`;
+      const seq = staged.get(key) ?? 0;
+      staged.set(key, seq + 1);
+      await rpc.call(SchoolTransferRpc[service].stage, { transferId, schoolId, scope, table, seq, rows: batch }, { actor: SCHOOL_TRANSFER_ACTOR, timeoutMs: PAGE_TIMEOUT_MS });
+    }
+  };
+  const stageEmptyTables = async (service: SchoolTransferService) => {
+    for (const table of tablesOf[service]) if (!staged.has(`${service}.${table}`)) await stage(service, table, []);
+    log(`${service}: staged`);
+  };
+  let current = 0;
+  for await (const { service, table, rows } of source.chunks()) {
+    const index = SCHOOL_TRANSFER_SERVICES.indexOf(service);
+    if (index < current) throw new Error(`The export's ${service} rows are out of order: the file is damaged`);
+    for (; current < index; current += 1) await stageEmptyTables(SCHOOL_TRANSFER_SERVICES[current]!);
+    await stage(service, table, rows);
+  }
+  for (; current < SCHOOL_TRANSFER_SERVICES.length; current += 1) await stageEmptyTables(SCHOOL_TRANSFER_SERVICES[current]!);
+
   const imported: Record<string, Record<string, number>> = {};
   for (const service of SCHOOL_TRANSFER_SERVICES) {
     const answer = await rpc.call(SchoolTransferRpc[service].apply, { transferId, schoolId, scope }, { actor: SCHOOL_TRANSFER_ACTOR, timeoutMs: APPLY_TIMEOUT_MS });
@@ -91,4 +143,16 @@ export async function importSchool(rpc: RpcClient, document: SchoolExport, log: 
     log(`${service}: imported ${Object.values(answer.imported).reduce((sum, count) => sum + count, 0)} rows`);
   }
   return imported;
+}
+
+/** The school's pages and students from identity's rows, having checked that every table is one the services keep. */
+async function scopeOfSource(source: SchoolExportSource, tablesOf: Record<SchoolTransferService, string[]>): Promise<SchoolTransferScope> {
+  const kept: ServiceRows = {};
+  const unknown = new Set<string>();
+  for await (const { service, table, rows } of source.chunks()) {
+    if (!tablesOf[service].includes(table)) unknown.add(`${service}.${table}`);
+    if (service === 'identity' && SCOPE_TABLES.has(table)) appendRows((kept[table] ??= []), rows);
+  }
+  if (unknown.size > 0) throw new Error(`The services keep no tables ${[...unknown].join(', ')}: the export comes from another version`);
+  return scopeOf(kept);
 }

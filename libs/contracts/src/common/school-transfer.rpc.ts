@@ -8,7 +8,7 @@ import { defineRpc } from './rpc-definition.js';
  * table, staging a batch of rows for an import, and applying the staged rows in one transaction.
  */
 export const SCHOOL_EXPORT_FORMAT = 'ejournal-school-export';
-export const SCHOOL_EXPORT_VERSION = 1;
+export const SCHOOL_EXPORT_VERSION = 2;
 
 /** The services that hold a school's data, in the order an import applies them (reporting is derived, not moved). */
 export const SCHOOL_TRANSFER_SERVICES = ['identity', 'planning', 'journal', 'attendance'] as const;
@@ -35,7 +35,8 @@ const ExportPageRequest = z.object({
   schoolId: Id,
   scope: SchoolTransferScope,
   table: TableName,
-  offset: z.number().int().min(0),
+  /** The `next` of the page before (the last row's place in the table's order); null for the first page. */
+  after: z.string().max(4_000).nullable(),
 });
 
 const StageRequest = z.object({
@@ -52,8 +53,8 @@ const ApplyRequest = z.object({ transferId: Id, schoolId: Id, scope: SchoolTrans
 export interface SchoolTransferPage {
   table: string;
   rows: PackedRows;
-  /** The offset of the next page, null after the last. */
-  next: number | null;
+  /** Where the next page starts (pass it as `after`), null after the last. */
+  next: string | null;
 }
 
 function schoolTransferRpc(service: SchoolTransferService) {

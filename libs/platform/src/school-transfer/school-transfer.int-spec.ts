@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
-import { DomainError, ErrorCode, type SchoolTransferScope } from '#contracts';
+import { DomainError, ErrorCode, type SchoolTransferPage, type SchoolTransferScope } from '#contracts';
 import { createTestDeployment, type TestDeployment } from '#testing';
 import { serviceDataSourceOptions } from '../database/service-data-source.js';
 import { packInBatches, packRows, type TransferRow, unpackRows } from './packed-rows.js';
@@ -43,12 +43,12 @@ async function exportAll(source: SchoolTransfer, schoolId: string): Promise<Reco
   const rows: Record<string, TransferRow[]> = {};
   for (const table of source.tables().tables) {
     rows[table] = [];
-    let offset: number | null = 0;
-    while (offset !== null) {
-      const page = await source.exportPage({ schoolId, scope: NO_SCOPE, table, offset });
+    let after: string | null = null;
+    do {
+      const page: SchoolTransferPage = await source.exportPage({ schoolId, scope: NO_SCOPE, table, after });
       rows[table].push(...unpackRows(page.rows));
-      offset = page.next;
-    }
+      after = page.next;
+    } while (after !== null);
   }
   return rows;
 }
@@ -120,6 +120,23 @@ describe('school transfer (generic export and import of a service\'s tables)', (
     await source?.destroy();
     await target?.destroy();
     await deployment?.dispose();
+  });
+
+  it('R-DATA-2: pages follow the table\'s order from the last row of the page before, on a key of several columns too', async () => {
+    const whole = await exportAll(transfer(source), school);
+    const byDayThenId = TABLES.map((table) => (table.name === 'sample' ? { ...table, orderBy: 't.school_id, t.at, t.id' } : table));
+    const paged = await exportAll(new SchoolTransfer(source, { tables: byDayThenId, pageRows: 2 }), school);
+    expect(paged.sample).toHaveLength(8);
+    const ids = (rows: TransferRow[]) => rows.map((row) => String(row.id));
+    expect(new Set(ids(paged.sample!))).toEqual(new Set(ids(whole.sample!)));
+    const instants = paged.sample!.map((row) => String(row.at));
+    expect(instants).toEqual([...instants].sort());
+    expect(paged.sample_log).toEqual(whole.sample_log);
+  });
+
+  it('R-DATA-2: a page position that is not one is refused, not read as the first page', async () => {
+    const error = await refusal(transfer(source).exportPage({ schoolId: school, scope: NO_SCOPE, table: 'sample', after: '[1, 2]' }));
+    expect(error.code).toBe(ErrorCode.ValidationFailed);
   });
 
   it('R-DATA-2: a round trip into a system serving another school keeps every value exactly, log rows in their order', async () => {

@@ -46,23 +46,34 @@ export class SchoolTransfer {
     return { tables: this.options.tables.map((table) => table.name) };
   }
 
-  async exportPage(request: { schoolId: string; scope: SchoolTransferScope; table: string; offset: number }): Promise<SchoolTransferPage> {
+  /**
+   * One page of the school's rows of a table, after the row `after` names (the `next` of the page before, null for
+   * the first): keyset paging on the table's order, so each page costs the same however far into the table it is.
+   */
+  async exportPage(request: { schoolId: string; scope: SchoolTransferScope; table: string; after: string | null }): Promise<SchoolTransferPage> {
     const table = this.table(request.table);
     const limit = this.options.pageRows ?? 5_000;
+    const keys = orderKeys(table);
+    const after = request.after === null ? null : parseCursor(request.after);
     const rows = await this.dataSource.transaction(async (manager) => {
       await manager.query("SET LOCAL TimeZone = 'UTC'");
       const expression = await this.rowExpression(manager, table);
-      const found = await manager.query<Array<{ row: TransferRow }>>(
-        `${scopeParameters()} SELECT ${expression} AS row FROM ${table.name} AS t WHERE ${table.where}
-         ORDER BY ${table.orderBy} LIMIT $4 OFFSET $5`,
-        [...scopeValues(request.schoolId, request.scope), limit + 1, request.offset],
+      const cursor = `jsonb_build_object(${keys.map((key) => `'${key}', t.${key}`).join(', ')})::text`;
+      const afterCondition = after === null
+        ? ''
+        : ` AND (${keys.map((key) => `t.${key}`).join(', ')}) > (SELECT ${keys.map((key) => `k.${key}`).join(', ')}
+              FROM jsonb_populate_record(NULL::${table.name}, $5::jsonb) AS k)`;
+      return manager.query<Array<{ row: TransferRow; cursor: string }>>(
+        `${scopeParameters()} SELECT ${expression} AS row, ${cursor} AS cursor FROM ${table.name} AS t
+         WHERE (${table.where})${afterCondition}
+         ORDER BY ${table.orderBy} LIMIT $4`,
+        [...scopeValues(request.schoolId, request.scope), limit + 1, ...(after === null ? [] : [after])],
       );
-      return found.map((item) => item.row);
     });
     const more = rows.length > limit;
     const page = rows.slice(0, limit);
-    const packed = page.length === 0 ? packRows([]) : packInBatches(page)[0]!;
-    const next = packed.count < page.length || more ? request.offset + packed.count : null;
+    const packed = page.length === 0 ? packRows([]) : packInBatches(page.map((item) => item.row))[0]!;
+    const next = packed.count < page.length || more ? page[packed.count - 1]!.cursor : null;
     return { table: table.name, rows: packed, next };
   }
 
@@ -181,6 +192,23 @@ export class SchoolTransfer {
 }
 
 /** Every query states the three scope parameters, so that each `where` may use any of them. */
+/** The columns of the table's order (`t.a, t.b`), checked to be plain column names. */
+function orderKeys(table: TransferTable): string[] {
+  const keys = table.orderBy.split(',').map((part) => part.trim().replace(/^t\./, ''));
+  if (keys.some((key) => !/^[a-z_][a-z0-9_]*$/.test(key))) throw new Error(`${table.name}: orderBy must list plain columns, got ${table.orderBy}`);
+  return keys;
+}
+
+function parseCursor(after: string): string {
+  try {
+    const parsed = JSON.parse(after) as unknown;
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)) return after;
+  } catch {
+    // refused below
+  }
+  throw new DomainError(ErrorCode.ValidationFailed, 'Неверная позиция страницы выгрузки', { after });
+}
+
 function scopeParameters(): string {
   return 'WITH transfer_scope AS (SELECT $1::uuid AS school_id, $2::uuid[] AS page_ids, $3::uuid[] AS student_ids)';
 }
