@@ -4,6 +4,7 @@ import {
   type ClassSummary,
   type DiaryMarks,
   type DiaryWeek,
+  type NotificationFeed,
   type PlanProgress,
   PlanningRpc,
   type SchoolPlanStatus,
@@ -163,6 +164,18 @@ describe('the main job end to end: teacher writes, parent reads, class teacher s
     expect(marked.marks).toContainEqual(expect.objectContaining({ value: 5, workKind: 'answer', workKindName: 'Ответ на уроке' }));
     const missed = today.lessons.find((l) => l.subjectCode === otherPage.subjectCode)!;
     expect(missed.attendance).toEqual({ status: 'absent', reason: 'illness', minutesLate: null });
+  });
+
+  it('R-REP-4: a fresh demo\'s parent already has notifications: a mark of the last school day, added and then corrected', async () => {
+    await system.settle();
+    const parent = await signIn('parent');
+    const feed = await json<NotificationFeed>(await parent.get('/api/v1/me/notifications'), 200);
+    const earlier = feed.items.filter((item) => item.kind === 'mark' && item.date !== TODAY);
+    expect(earlier).toContainEqual(expect.objectContaining({ change: 'added', value: '4', student: expect.objectContaining({ id: personId(childKey) }) }));
+    expect(earlier).toContainEqual(
+      expect.objectContaining({ change: 'changed', value: '5', previousValue: '4', student: expect.objectContaining({ id: personId(childKey) }) }),
+    );
+    expect(feed.unread).toBeGreaterThanOrEqual(2);
   });
 
   it('R-MARK-5, R-MARK-6, R-REP-1: the class teacher sees every student\'s exact average and proposed quarter mark', async () => {

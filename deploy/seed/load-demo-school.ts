@@ -1,5 +1,6 @@
 import { CurriculumRpc, IdentityRpc, PeriodsRpc, PlanningRpc, type RoleGrant, SYSTEM_SEED_ACTOR } from '#contracts';
 import type { RpcClient } from '#platform';
+import { enterLastDayLive } from './history/last-day-live.js';
 import { loadYearHistory } from './load-history.js';
 import { chunks, required } from './loader-helpers.js';
 import { loadYearPlans } from './load-plans.js';
@@ -61,8 +62,9 @@ export async function loadDemoSchool(options: DemoLoaderOptions): Promise<DemoLo
     });
     for (const [key, id] of Object.entries(ids)) personIds.set(key, id);
   }
+  const accountIds = new Map<string, string>();
   for (const batch of chunks(plan.logins, 2_000)) {
-    await call(IdentityRpc.upsertAccounts, {
+    const { ids } = await call(IdentityRpc.upsertAccounts, {
       accounts: batch.map((login) => ({
         externalKey: `demo:account:${login.login}`,
         personId: required(personIds, login.personKey),
@@ -70,6 +72,7 @@ export async function loadDemoSchool(options: DemoLoaderOptions): Promise<DemoLo
         grants: login.roles.map((role): RoleGrant => ({ role, schoolId })),
       })),
     });
+    for (const login of batch) accountIds.set(login.login, required(new Map(Object.entries(ids)), `demo:account:${login.login}`));
   }
   log(`${plan.people.length} people, ${plan.logins.length} accounts`);
 
@@ -189,6 +192,10 @@ export async function loadDemoSchool(options: DemoLoaderOptions): Promise<DemoLo
       await loadYearHistory(options, year, result, call);
     }
     await closeFinishedYears(schoolId, options.today, call);
+    if (result.marksImported > 0) {
+      const entered = await enterLastDayLive(rpc, { plan, today: options.today, schoolId, personIds, pageIds, accountIds });
+      log(`the parent's children: ${entered} marks entered and corrected live, for the parent's notifications`);
+    }
   }
   if (options.devIdp) await registerSignIns(options.devIdp, plan, options.password);
   return result;
