@@ -72,15 +72,22 @@ describe('R-REP-4: notifications through the API', () => {
     expect((await teacher.get('/api/v1/me/notifications')).status).toBe(403);
   }, 60_000);
 
-  it('R-REP-4: the parent sets e-mail delivery for themselves; e-mail needs an address', async () => {
+  it('R-REP-4: the parent sets e-mail delivery for themselves; e-mail off needs no address, instant or digest e-mail does', async () => {
     const parent = await as('parent');
     const initial = await parent.get('/api/v1/me/notification-settings');
     expect(initial.status).toBe(200);
     expect(await initial.json()).toMatchObject({ email: null, emailMode: 'off', digestHour: 18 });
 
-    const refused = await parent.put('/api/v1/me/notification-settings', { email: null, emailMode: 'instant' });
+    // E-mail off is accepted without any address: the body may carry the mode only.
+    const off = await parent.put('/api/v1/me/notification-settings', { emailMode: 'off' });
+    expect(off.status).toBe(200);
+    expect(await off.json()).toMatchObject({ email: null, emailMode: 'off' });
+
+    const refused = await parent.put('/api/v1/me/notification-settings', { emailMode: 'instant' });
     expect(refused.status).toBe(400);
-    expect(await refused.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    expect(refused.headers.get('content-type')).toMatch(/^application\/problem\+json/);
+    const needed = 'Чтобы получать письма сразу или сводкой раз в день, укажите адрес электронной почты';
+    expect(await refused.json()).toMatchObject({ code: 'VALIDATION_FAILED', status: 400, detail: needed, issues: [{ path: 'email', message: needed }] });
 
     const saved = await parent.put('/api/v1/me/notification-settings', { email: 'egorova@example.org', emailMode: 'digest' });
     expect(saved.status).toBe(200);

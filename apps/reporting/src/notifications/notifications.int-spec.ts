@@ -283,7 +283,7 @@ describe('R-REP-4: parents are notified of marks, attendance and results, in the
     expect((await feedOf(other.actor)).unread).toBe(1);
   });
 
-  it('R-REP-4: settings are the parent\'s own; e-mail needs an address; only parents have notifications', async () => {
+  it('R-REP-4: settings are the parent\'s own; only parents have notifications', async () => {
     const { actor } = await family();
     await expect(rpc().call(NotificationsRpc.settings, {}, { actor })).resolves.toEqual({
       email: null,
@@ -291,15 +291,37 @@ describe('R-REP-4: parents are notified of marks, attendance and results, in the
       digestHour: 18,
       emailDelivery: true,
     });
-    await expect(rpc().call(NotificationsRpc.saveSettings, { email: null, emailMode: 'instant' }, { actor })).rejects.toMatchObject({
-      code: ErrorCode.ValidationFailed,
-    });
     await expect(
       rpc().call(NotificationsRpc.saveSettings, { email: 'new@example.org', emailMode: 'digest' }, { actor }),
     ).resolves.toMatchObject({ email: 'new@example.org', emailMode: 'digest' });
     const teacher: Actor = { ...parentActor(school.people.teacher), grants: [{ role: 'teacher', schoolId: school.schoolId }] };
     await expect(feedOf(teacher)).rejects.toMatchObject({ code: ErrorCode.Forbidden });
     await expect(rpc().call(NotificationsRpc.settings, {}, { actor: teacher })).rejects.toMatchObject({ code: ErrorCode.Forbidden });
+  });
+
+  it('R-REP-4: e-mail off is always accepted, also without an address; instant or digest e-mail without one is refused', async () => {
+    const { actor } = await family();
+    const save = (settings: { email?: string | null; emailMode: EmailMode }) => rpc().call(NotificationsRpc.saveSettings, settings, { actor });
+    // A parent who never gave an address turns e-mail off: the body carries the mode only.
+    await expect(save({ emailMode: 'off' })).resolves.toEqual({ email: null, emailMode: 'off', digestHour: 18, emailDelivery: true });
+    await expect(save({ email: null, emailMode: 'off' })).resolves.toMatchObject({ email: null, emailMode: 'off' });
+
+    const needed = {
+      code: ErrorCode.ValidationFailed,
+      message: 'Чтобы получать письма сразу или сводкой раз в день, укажите адрес электронной почты',
+      details: { issues: [{ path: 'email', message: 'Чтобы получать письма сразу или сводкой раз в день, укажите адрес электронной почты' }] },
+    };
+    await expect(save({ emailMode: 'instant' })).rejects.toMatchObject(needed);
+    await expect(save({ email: null, emailMode: 'digest' })).rejects.toMatchObject(needed);
+    await expect(rpc().call(NotificationsRpc.settings, {}, { actor })).resolves.toMatchObject({ email: null, emailMode: 'off' });
+
+    // An address on record stays when the body leaves it out: e-mail goes off and on again without retyping it.
+    await save({ email: 'parent@example.org', emailMode: 'instant' });
+    await expect(save({ emailMode: 'off' })).resolves.toMatchObject({ email: 'parent@example.org', emailMode: 'off' });
+    await expect(save({ emailMode: 'digest' })).resolves.toMatchObject({ email: 'parent@example.org', emailMode: 'digest' });
+    // Removing the address is only possible with e-mail off.
+    await expect(save({ email: null, emailMode: 'instant' })).rejects.toMatchObject(needed);
+    await expect(save({ email: null, emailMode: 'off' })).resolves.toMatchObject({ email: null, emailMode: 'off' });
   });
 
   it('R-REP-4: the daily digest goes once at the configured local hour with all the items before it', async () => {

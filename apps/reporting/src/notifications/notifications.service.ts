@@ -40,6 +40,8 @@ interface NotificationRow {
   text: string;
 }
 
+const EMAIL_NEEDED = 'Чтобы получать письма сразу или сводкой раз в день, укажите адрес электронной почты';
+
 /** A parent's own feed and settings (R-REP-4): every call is about the caller, checked again with the policy table. */
 @Injectable()
 export class NotificationsService {
@@ -85,14 +87,23 @@ export class NotificationsService {
     return this.settingsOf(parent.personId);
   }
 
+  /** E-mail off is always accepted; instant or digest e-mail needs an address, given now or on record. */
   async saveSettings(input: NotificationSettingsInput): Promise<NotificationSettings> {
     const parent = this.caller('me.notification-settings.write');
     await this.dataSource.transaction(async (manager) => {
+      const [stored] = await manager.query<Array<{ email: string | null }>>(
+        'SELECT email FROM notification_settings WHERE person_id = $1 FOR UPDATE',
+        [parent.personId],
+      );
+      const email = input.email === undefined ? (stored?.email ?? null) : input.email;
+      if (input.emailMode !== 'off' && email === null) {
+        throw new DomainError(ErrorCode.ValidationFailed, EMAIL_NEEDED, { issues: [{ path: 'email', message: EMAIL_NEEDED }] });
+      }
       await manager.query(
         `INSERT INTO notification_settings (person_id, email, email_mode, updated_at) VALUES ($1, $2, $3, $4)
          ON CONFLICT (person_id) DO UPDATE SET email = excluded.email, email_mode = excluded.email_mode,
            updated_at = excluded.updated_at`,
-        [parent.personId, input.email, input.emailMode, this.clock.now()],
+        [parent.personId, email, input.emailMode, this.clock.now()],
       );
       // Items waiting for a digest are dropped from e-mail when e-mail is turned off (the feed keeps them).
       if (input.emailMode === 'off') {

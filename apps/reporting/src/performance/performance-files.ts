@@ -10,6 +10,8 @@ const INDICATOR_HEADERS = ['Учащихся', 'Отличников', 'Хоро
 const MARK_HEADERS = ['«5»', '«4»', '«3»', '«2»', '«1»', 'н/а'];
 const COMPARED = ['passRate', 'quality', 'sou', 'averageMark'] as const;
 const COMPARED_NAMES = { passRate: 'Успеваемость, %', quality: 'Качество, %', sou: 'СОУ, %', averageMark: 'Средний балл' } as const;
+/** Widths of the five counts in the compared PDF: each head's longest word fits at a readable size. */
+const COUNT_WIDTHS = [38, 42, 42, 36, 48] as const;
 
 /** A decimal of the JSON ("75.0") as a number cell; a missing value as an empty cell. */
 const numberCell = (text: string | null): ExportCell => (text === null ? null : Number(text));
@@ -158,10 +160,10 @@ function classPdf(report: ClassPeriodReport, academicYear: string) {
   ];
   const tables: PdfTable[] = [];
   const absenceColumns: PdfColumn[] = [
-    { header: 'Пропущено', width: 34, align: 'center' },
-    { header: 'Уваж.', width: 26, align: 'center' },
-    { header: 'Неуваж.', width: 28, align: 'center' },
-    { header: 'Опозд.', width: 26, align: 'center' },
+    { header: 'Пропущено', width: 40, align: 'center' },
+    { header: 'УП', width: 22, align: 'center' },
+    { header: 'НП', width: 22, align: 'center' },
+    { header: 'Опозданий', width: 40, align: 'center' },
   ];
   const fixed = 16 + 120 + absenceColumns.reduce((sum, column) => sum + column.width, 0);
   const chunks: Array<ClassPeriodReport['subjects']> = [];
@@ -179,7 +181,8 @@ function classPdf(report: ClassPeriodReport, academicYear: string) {
       title: chunks.length > 1 ? `Сводная ведомость (${chunk + 1} из ${chunks.length})` : 'Сводная ведомость',
       note:
         'В ячейке: средний балл; предлагаемая / итоговая отметка. ' +
-        `${LEFT_MARK} — выбыл(а) из класса до конца периода, в показатели класса не входит.`,
+        `${LEFT_MARK} — выбыл(а) из класса до конца периода, в показатели класса не входит. ` +
+        'Пропущено уроков, из них УП — по уважительной причине, НП — по неуважительной.',
       columns,
       rows: report.students.map((student, index) => {
         const cells = subjects.map((subject) => {
@@ -219,8 +222,7 @@ function classPdf(report: ClassPeriodReport, academicYear: string) {
 }
 
 function indicatorColumns(labelWidth: number): PdfColumn[] {
-  const shortHeaders = ['Учащихся', 'Отличники', 'Хорошисты', 'С одной «3»', 'Неусп.', 'Успеваем., %', 'Качество, %', 'СОУ, %', 'Ср. балл'];
-  return [{ header: '', width: labelWidth }, ...shortHeaders.map((header) => ({ header, width: 54, align: 'center' as const }))];
+  return [{ header: '', width: labelWidth }, ...INDICATOR_HEADERS.map((header) => ({ header, width: 60, align: 'center' as const }))];
 }
 
 // ---- The school report (R-REP-2) ----
@@ -278,15 +280,14 @@ function schoolPdf(report: SchoolPerformance, academicYear: string) {
     'Итоговая отметка, а где её нет — предлагаемая. Успеваемость — без «2», н/а и незачёта; качество — только «4» и «5»; ' +
       'СОУ = (1·n5 + 0,64·n4 + 0,36·n3 + 0,16·n2 + 0,07·nн/а) / N.',
   ];
+  // Compared: the counts now, then each compared indicator as a group of three (now, before, the change), 782 pt.
   const columns: PdfColumn[] = compared
     ? [
-        { header: '', width: 130 },
-        ...['Учащихся', 'Отличники', 'Хорошисты', 'С одной «3»', 'Неусп.'].map((header) => ({ header, width: 40, align: 'center' as const })),
-        ...COMPARED.flatMap((key) => [
-          { header: `${shortName(key)}\nсейчас`, width: 38, align: 'center' as const },
-          { header: `${shortName(key)}\nбыло`, width: 38, align: 'center' as const },
-          { header: `${shortName(key)}\nизменение`, width: 38, align: 'center' as const },
-        ]),
+        { header: '', width: 120 },
+        ...INDICATOR_HEADERS.slice(0, 5).map((header, index) => ({ header, width: COUNT_WIDTHS[index]!, align: 'center' as const })),
+        ...COMPARED.flatMap((key) =>
+          ['сейчас', 'было', 'изменение'].map((header) => ({ header, group: COMPARED_NAMES[key], width: 38, align: 'center' as const })),
+        ),
       ]
     : indicatorColumns(150);
   const rowTexts = (row: PerformanceRow): string[] => {
@@ -305,8 +306,4 @@ function schoolPdf(report: SchoolPerformance, academicYear: string) {
     rows: sectionRows(report, section.key).map(rowTexts),
   }));
   return { title: `${report.schoolName}: успеваемость, ${report.period.nameRu} ${academicYear}`, headerLines, tables };
-}
-
-function shortName(key: (typeof COMPARED)[number]): string {
-  return { passRate: 'Успев., %', quality: 'Кач., %', sou: 'СОУ, %', averageMark: 'Ср. балл' }[key];
 }

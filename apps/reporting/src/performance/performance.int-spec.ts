@@ -239,6 +239,11 @@ describe('reporting: the class period summary and the school report (R-REP-1, R-
       expect(text).toMatch(/Иванов И\. П\.[^А-ЯЁ]*3,50 4 \/ 5/);
       expect(text).toMatch(/Класс 5А 4 1 1 1 1 75,0 50,0 63,3 4,17/);
       expect(text).toMatch(/Неуспевающие Петрова А\. С\. Русский язык/);
+      // Column heads are written out in full, wrapped where narrow; УП and НП are explained in the note.
+      expect(text).toContain('Пропущено УП НП Опозданий');
+      expect(text).toContain('УП — по уважительной причине, НП — по неуважительной');
+      expect(text).toContain('Учащихся Отличников Хорошистов С одной «3» Неуспевающих Успеваемость, % Качество, % СОУ, % Средний балл');
+      expect(text).not.toMatch(/Неусп\.|Успеваем\.|Ср\. балл|Уваж\.|Опозд\./);
       const document = await getDocumentProxy(new Uint8Array(Buffer.from(file.content, 'base64')));
       expect(text).toContain(`Стр. 1 из ${document.numPages}`);
       // A4 landscape: 842 × 595 points.
@@ -341,6 +346,13 @@ describe('reporting: the class period summary and the school report (R-REP-1, R-
       expect(text).toMatch(/Школа 6 3 1 1 1 83,3 100,0 -16,7 66,7 100,0 -33,3 71,4 100,0 -28,6 4,38 5,00 -0,63/);
       expect(text).toContain('Смирнова О. И.');
       expect(text).toContain('Математика');
+      // Each compared indicator heads its three columns (now, before, the change), all written out in full.
+      expect(text).toContain(
+        'Учащихся Отличников Хорошистов С одной «3» Неуспевающих ' +
+          'Успеваемость, % сейчас было изменение Качество, % сейчас было изменение ' +
+          'СОУ, % сейчас было изменение Средний балл сейчас было изменение',
+      );
+      expect(text).not.toMatch(/Неусп\.|Успев\.|Кач\.|Ср\. балл/);
     });
 
     it('answers NOT_FOUND for a period, or a period to compare with, of another school', async () => {

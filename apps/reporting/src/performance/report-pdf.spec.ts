@@ -33,4 +33,26 @@ describe('the printed performance report', () => {
     expect(all).toContain('120 Ученик 120 4,90 4 / 5');
     expect(all).toContain('1 Ученик 1 4,00 4 / 5');
   });
+
+  it('R-REP-2: column heads are written out in full in narrow columns, a group heading over its columns, on every page', async () => {
+    const rows = Array.from({ length: 80 }, (_, index) => [`Класс ${index + 1}`, '12', '83,3', '100,0', '-16,7']);
+    const pdf = await renderReportPdf({
+      title: 'Успеваемость',
+      headerLines: [],
+      tables: [
+        {
+          title: 'По классам',
+          columns: [
+            { header: '', width: 120 },
+            { header: 'Неуспевающих', width: 48, align: 'center' },
+            ...['сейчас', 'было', 'изменение'].map((header) => ({ header, group: 'Успеваемость, %', width: 38, align: 'center' as const })),
+          ],
+          rows,
+        },
+      ],
+    });
+    const { totalPages, text } = await extractText(new Uint8Array(pdf), { mergePages: false });
+    expect(totalPages).toBeGreaterThan(1);
+    for (const page of text) expect(page.replace(/\s+/g, ' ')).toContain('Неуспевающих Успеваемость, % сейчас было изменение');
+  });
 });

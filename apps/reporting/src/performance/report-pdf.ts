@@ -1,13 +1,20 @@
-import { BOLD, type PdfDoc as Doc, REGULAR, renderPdf } from '../printing/pdf-document.js';
+import { BOLD, type FittedText, fitText, type PdfDoc as Doc, REGULAR, renderPdf, writeLines } from '../printing/pdf-document.js';
 
 const MARGIN = 28;
 const FOOTER_SPACE = 22;
 const LINE_HEIGHT = 9;
+const HEADER_SIZE = 7;
+const BODY_SIZE = 7.5;
+/** A word too long for its column shrinks to this size before it is split. */
+const MIN_SIZE = 5;
 
 export interface PdfColumn {
+  /** Written out in full: wrapped onto as many lines as it needs, never cut. */
   header: string;
   width: number;
   align?: 'left' | 'center' | 'right';
+  /** A heading over this column and its neighbours with the same group (e.g. an indicator over «сейчас», «было»). */
+  group?: string;
 }
 
 /** A table of a report: its title, columns and rows of cell texts (a cell may hold several lines, split by "\n"). */
@@ -49,23 +56,22 @@ function bottomOf(doc: Doc): number {
   return doc.page.height - MARGIN - FOOTER_SPACE;
 }
 
-/** Writes one line into a box, smaller if it does not fit. */
-function cellLine(doc: Doc, text: string, x: number, y: number, width: number, align: PdfColumn['align'], size: number): void {
-  let fontSize = size;
-  doc.fontSize(fontSize);
-  while (fontSize > 4 && doc.widthOfString(text) > width - 3) doc.fontSize((fontSize -= 0.5));
-  doc.text(text, x + 1.5, y, { width: width - 3, align: align ?? 'left', lineBreak: false });
+/** Each cell's text in lines that fit its column (a "\n" in a cell always starts a line). */
+function fitRow(doc: Doc, columns: readonly PdfColumn[], cells: readonly string[], bold: boolean): FittedText[] {
+  doc.font(bold ? BOLD : REGULAR);
+  return columns.map((column, index) => fitText(doc, cells[index] ?? '', column.width - 3, BODY_SIZE, MIN_SIZE));
 }
 
-function drawRow(doc: Doc, columns: readonly PdfColumn[], cells: readonly string[], y: number, bold: boolean, header: boolean): number {
-  const lines = cells.map((cell) => cell.split('\n'));
-  const height = Math.max(1, ...lines.map((cell) => cell.length)) * LINE_HEIGHT + 4;
-  doc.font(bold || header ? BOLD : REGULAR);
+function linesHeight(cells: readonly FittedText[]): number {
+  return Math.max(1, ...cells.map((cell) => cell.lines.length)) * LINE_HEIGHT + 4;
+}
+
+function drawRow(doc: Doc, columns: readonly PdfColumn[], cells: readonly FittedText[], y: number, bold: boolean): number {
+  const height = linesHeight(cells);
+  doc.font(bold ? BOLD : REGULAR);
   let x = MARGIN;
   columns.forEach((column, index) => {
-    (lines[index] ?? []).forEach((line, number) => {
-      if (line) cellLine(doc, line, x, y + 2.5 + number * LINE_HEIGHT, column.width, header ? 'center' : column.align, header ? 7 : 7.5);
-    });
+    writeLines(doc, cells[index]!, x + 1.5, y + 2.5, column.width - 3, LINE_HEIGHT, column.align ?? 'left');
     x += column.width;
   });
   const right = MARGIN + columns.reduce((sum, column) => sum + column.width, 0);
@@ -80,12 +86,75 @@ function drawRow(doc: Doc, columns: readonly PdfColumn[], cells: readonly string
   return y + height;
 }
 
+/** Neighbouring columns under one group heading; a column without a group stands alone. */
+interface HeaderSpan {
+  x: number;
+  width: number;
+  group: string | undefined;
+  columns: Array<{ x: number; column: PdfColumn }>;
+}
+
+function headerSpans(columns: readonly PdfColumn[]): HeaderSpan[] {
+  const spans: HeaderSpan[] = [];
+  let x = MARGIN;
+  for (const column of columns) {
+    const last = spans[spans.length - 1];
+    if (last && column.group !== undefined && last.group === column.group) {
+      last.columns.push({ x, column });
+      last.width += column.width;
+    } else {
+      spans.push({ x, width: column.width, group: column.group, columns: [{ x, column }] });
+    }
+    x += column.width;
+  }
+  return spans;
+}
+
+/**
+ * The column heads, in bold, each written out in full on as many lines as it needs; a group heading spans its
+ * columns above their own heads. Returns the bottom of the header.
+ */
+function drawHeader(doc: Doc, columns: readonly PdfColumn[], y: number): number {
+  doc.font(BOLD);
+  const fit = (text: string, width: number) => fitText(doc, text, width - 3, HEADER_SIZE, MIN_SIZE);
+  const spans = headerSpans(columns).map((span) => ({
+    ...span,
+    title: span.group === undefined ? null : fit(span.group, span.width),
+    heads: span.columns.map(({ x, column }) => ({ x, width: column.width, text: fit(column.header, column.width) })),
+  }));
+  const height = (lines: number) => lines * LINE_HEIGHT + 4;
+  const titleHeight = Math.max(0, ...spans.map((span) => (span.title ? height(span.title.lines.length) : 0)));
+  const headsHeight = Math.max(0, ...spans.filter((span) => span.title).flatMap((span) => span.heads.map((head) => height(head.text.lines.length))));
+  const alone = Math.max(0, ...spans.filter((span) => !span.title).map((span) => height(span.heads[0]!.text.lines.length)));
+  const total = Math.max(alone, titleHeight + headsHeight);
+  const bottom = y + total;
+  doc.lineWidth(0.5);
+  for (const span of spans) {
+    doc.moveTo(span.x, y).lineTo(span.x, bottom);
+    if (!span.title) {
+      writeLines(doc, span.heads[0]!.text, span.x + 1.5, y + 2.5, span.width - 3, LINE_HEIGHT, 'center');
+      continue;
+    }
+    writeLines(doc, span.title, span.x + 1.5, y + 2.5, span.width - 3, LINE_HEIGHT, 'center');
+    const headsTop = y + titleHeight;
+    doc.moveTo(span.x, headsTop).lineTo(span.x + span.width, headsTop);
+    for (const head of span.heads) {
+      if (head.x > span.x) doc.moveTo(head.x, headsTop).lineTo(head.x, bottom);
+      writeLines(doc, head.text, head.x + 1.5, headsTop + 2.5, head.width - 3, LINE_HEIGHT, 'center');
+    }
+  }
+  const right = MARGIN + columns.reduce((sum, column) => sum + column.width, 0);
+  doc.moveTo(right, y).lineTo(right, bottom).moveTo(MARGIN, y).lineTo(right, y).moveTo(MARGIN, bottom).lineTo(right, bottom);
+  doc.stroke();
+  return bottom;
+}
+
 function drawTable(doc: Doc, report: PdfReport, table: PdfTable, top: number): number {
   let y = top;
   const heading = () => {
     doc.font(BOLD).fontSize(10).text(table.title, MARGIN, y, { width: doc.page.width - 2 * MARGIN });
     if (table.note) doc.font(REGULAR).fontSize(8).text(table.note, { width: doc.page.width - 2 * MARGIN });
-    y = drawRow(doc, table.columns, table.columns.map((column) => column.header), doc.y + 3, true, true);
+    y = drawHeader(doc, table.columns, doc.y + 3);
   };
   if (y + 60 > bottomOf(doc)) y = newPage(doc, report);
   heading();
@@ -94,12 +163,13 @@ function drawTable(doc: Doc, report: PdfReport, table: PdfTable, top: number): n
     return doc.y + 10;
   }
   table.rows.forEach((row, index) => {
-    const lines = Math.max(1, ...row.map((cell) => cell.split('\n').length));
-    if (y + lines * LINE_HEIGHT + 4 > bottomOf(doc)) {
+    const bold = table.boldRows?.has(index) ?? false;
+    const cells = fitRow(doc, table.columns, row, bold);
+    if (y + linesHeight(cells) > bottomOf(doc)) {
       y = newPage(doc, report);
       heading();
     }
-    y = drawRow(doc, table.columns, row, y, table.boldRows?.has(index) ?? false, false);
+    y = drawRow(doc, table.columns, cells, y, bold);
   });
   return y + 12;
 }

@@ -86,6 +86,11 @@ export class CompletenessService {
   ) {}
 
   async report(query: Query): Promise<CompletenessReport> {
+    return (await this.reportAndZone(query)).report;
+  }
+
+  /** The report and the school's time zone, in which its files show instants (R-CAL-2). */
+  async reportAndZone(query: Query): Promise<{ report: CompletenessReport; timeZone: string }> {
     const { schoolId, minMarks = 3, minWeeklyLessons = 2 } = query;
     const span = await this.ranges.resolve(schoolId, query.range);
     const scope = [schoolId, span.from, span.to, span.gradeFrom, span.gradeTo, span.academicYear];
@@ -154,7 +159,7 @@ export class CompletenessService {
       planMissing: (plans?.pages ?? []).filter((plan) => PLAN_FLAGGED.has(plan.status) && known(plan)).length,
       resultDeviations: (deviations?.deviations ?? []).filter(known).length,
     };
-    return {
+    const report: CompletenessReport = {
       schoolId,
       schoolName: span.schoolName,
       range: { periodId: span.periodId, nameRu: span.nameRu, from: span.from, to: span.to, heldUntil: span.heldUntil },
@@ -162,6 +167,7 @@ export class CompletenessService {
       totals,
       teachers: grouped,
     };
+    return { report, timeZone: span.timeZone };
   }
 
   /** Names of people who entered late marks without teaching the page (substitutes). */

@@ -1,5 +1,6 @@
 import type { AttendanceCounts, ClassAttendanceReport, CompletenessReport, ExportedFile, PersonName, SchoolAttendance } from '#contracts';
 import { dateCell, type ExportCell, type ExportTable, writeCsv, writeXlsxSheets } from '#spreadsheet';
+import { russianDateTime } from '../printing/journal-page.js';
 
 const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -25,8 +26,11 @@ const PLAN_STATUS: Record<string, string> = {
   'submitted-late': 'КТП сдан после 10 сентября',
 };
 
-/** The completeness report (R-REP-3): a summary per teacher and page, and every finding on its own row. */
-export function completenessTables(report: CompletenessReport): ExportTable[] {
+/**
+ * The completeness report (R-REP-3): a summary per teacher and page, and every finding on its own row; when a mark was
+ * entered or a plan handed in is shown on the school's wall clock (`timeZone`).
+ */
+export function completenessTables(report: CompletenessReport, timeZone: string): ExportTable[] {
   const summary: ExportCell[][] = [];
   const details: ExportCell[][] = [];
   for (const teacher of report.teachers) {
@@ -50,12 +54,15 @@ export function completenessTables(report: CompletenessReport): ExportTable[] {
       for (const lesson of page.lessonsWithoutTopic) row('Урок без темы', lesson.date, lesson.lessonNumber, null, null);
       for (const lesson of page.attendanceNotTaken) row('Посещаемость не отмечена', lesson.date, lesson.lessonNumber, null, null);
       for (const mark of page.lateMarks) {
-        row('Отметка внесена с опозданием', mark.date, mark.lessonNumber, mark.studentName, `${mark.value}, внесена ${mark.enteredAt}`);
+        row('Отметка внесена с опозданием', mark.date, mark.lessonNumber, mark.studentName, `${mark.value}, внесена ${russianDateTime(mark.enteredAt, timeZone)}`);
       }
       for (const student of page.fewMarks?.students ?? []) {
         row('Мало отметок', null, null, student.name, `${student.marks} из ${report.settings.minMarks} (уроков: ${page.fewMarks!.lessons})`);
       }
-      if (page.plan) row(PLAN_STATUS[page.plan.status] ?? page.plan.status, null, null, null, page.plan.submittedAt);
+      if (page.plan) {
+        const { status, submittedAt } = page.plan;
+        row(PLAN_STATUS[status] ?? status, null, null, null, submittedAt ? `сдан ${russianDateTime(submittedAt, timeZone)}` : null);
+      }
       for (const deviation of page.resultDeviations) {
         row('Итоговая отметка не равна предложенной', null, null, deviation.name, `${deviation.label}; предложено: ${deviation.average?.proposed ?? '—'}`);
       }

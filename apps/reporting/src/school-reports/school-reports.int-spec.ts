@@ -289,6 +289,30 @@ describe('reporting: the school control reports (R-REP-3, R-ATT-1)', () => {
     const details = rows('Подробно');
     expect(details).toHaveLength(1 + 3 + 3 + 1 + 3 + 2 + 1);
     expect(details).toContainEqual(['Смирнова Ольга Ивановна', '5А', 'Русский язык', undefined, 'Урок без темы', new Date('2026-12-02T00:00:00.000Z'), 1]);
+    // When a mark was entered and a plan handed in: the school's wall clock (Yekaterinburg, UTC+5), not UTC.
+    expect(details).toContainEqual([
+      'Васильева Нина', '5А', 'Английский язык', 'Английский, 1 гр.', 'Отметка внесена с опозданием', new Date('2026-12-01T00:00:00.000Z'), 2,
+      'Иванов Иван Петрович', '5, внесена 02.12.2026 11:00',
+    ]);
+    expect(details).toContainEqual([
+      'Смирнова Ольга Ивановна', '5А', 'Английский язык', 'Английский, 1 гр.', 'КТП сдан после 10 сентября', undefined, undefined, undefined,
+      'сдан 15.09.2026 10:00',
+    ]);
+  });
+
+  it('R-REP-3, R-CAL-2: the CSV shows lesson dates as ДД.ММ.ГГГГ and instants on the school\'s wall clock, never raw ISO', async () => {
+    const file = await rpc.call(SchoolReportsRpc.completenessFile, {
+      schoolId: school.schoolId,
+      range: { periodId: periods.q2 },
+      minMarks: 2,
+      format: 'csv',
+    });
+    expect(file.fileName).toBe('Полнота и своевременность 2 четверть 2026-2027.csv');
+    const lines = Buffer.from(file.content, 'base64').toString('utf8').replace(/^\ufeff/, '').split('\r\n');
+    expect(lines[0]).toBe('Учитель;Класс;Предмет;Группа;Нарушение;Дата урока;Урок №;Ученик;Подробности');
+    expect(lines).toContain('Васильева Нина;5А;Английский язык;Английский, 1 гр.;Отметка внесена с опозданием;01.12.2026;2;Иванов Иван Петрович;5, внесена 02.12.2026 11:00');
+    expect(lines).toContain('Смирнова Ольга Ивановна;5А;Английский язык;Английский, 1 гр.;КТП сдан после 10 сентября;;;;сдан 15.09.2026 10:00');
+    expect(lines.join('\n')).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });
 
   it('R-ATT-1: the school\'s attendance by class and student over the quarter, shares over all lessons together', async () => {
@@ -325,6 +349,9 @@ describe('reporting: the school control reports (R-REP-3, R-ATT-1)', () => {
     const flat = text.replace(/\s+/g, ' ');
     expect(flat).toContain('МБОУ «Тестовая СОШ № 7»');
     expect(flat).toContain('Посещаемость. Класс: 5А');
+    // The column heads are those of the XLSX, written out in full and wrapped in narrow columns, never cut.
+    expect(flat).toContain('№ Ученик Уроков Посещено Пропущено Б УП Без уважительной Причина не указана Опозданий Посещаемость, %');
+    expect(flat).not.toContain('…');
     expect(flat).toMatch(/Иванов И\. П\. 6 5 1 1 0 0 0 0 83,3/);
     expect(flat).toMatch(/Итого по классу 18 16 2 1 0 1 0 1 88,9/);
     expect(flat).toContain('Стр. 1 из 1');

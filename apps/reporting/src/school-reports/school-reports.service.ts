@@ -14,8 +14,8 @@ export class SchoolReportFiles {
   ) {}
 
   async completenessFile({ format, ...query }: RpcRequest<typeof SchoolReportsRpc.completenessFile>): Promise<ExportedFile> {
-    const report = await this.completeness.report(query);
-    return tablesFile(completenessTables(report), format ?? 'xlsx', `Полнота и своевременность ${report.range.nameRu}`);
+    const { report, timeZone } = await this.completeness.reportAndZone(query);
+    return tablesFile(completenessTables(report, timeZone), format ?? 'xlsx', `Полнота и своевременность ${report.range.nameRu}`);
   }
 
   async attendanceFile({ schoolId, range, format }: RpcRequest<typeof SchoolReportsRpc.attendanceFile>): Promise<ExportedFile> {
