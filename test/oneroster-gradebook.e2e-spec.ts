@@ -126,6 +126,24 @@ describe('OneRoster 1.2 gradebook and the municipal reads through the API (R-REP
     expect(description.errorsOf('/results', { results: delta })).toEqual([]);
   });
 
+  it('R-REP-5: results sorted by dateLastModified (then sourcedId) either way, page after page', async () => {
+    const results = await all('results');
+    const byChange = [...results].sort(
+      (a, b) => Date.parse(a.dateLastModified) - Date.parse(b.dateLastModified) || (a.sourcedId < b.sourcedId ? -1 : 1),
+    );
+    const ids = (records: GradebookRecord[]) => records.map((record) => record.sourcedId);
+    expect(ids(await all('results', '&sort=dateLastModified'))).toEqual(ids(byChange));
+    expect(ids(await all('results', '&sort=dateLastModified&orderBy=desc'))).toEqual(ids(byChange).reverse());
+    const pages = [];
+    for (let offset = 0; offset < results.length; offset += 7) {
+      pages.push(...(await body<{ results: GradebookRecord[] }>(await get(`${BASE}/results?sort=dateLastModified&limit=7&offset=${offset}`))).results);
+    }
+    expect(ids(pages)).toEqual(ids(byChange));
+    const unknown = await get(`${BASE}/results?sort=familyName`);
+    expect(unknown.status).toBe(400);
+    expect(await unknown.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+  });
+
   it('R-REP-5: performance figures of a granted school by class and subject; another school is not found', async () => {
     const url = (schoolId: string, groupBy: string) =>
       `/api/v1/municipal/performance?schoolId=${schoolId}&periodId=${secondQuarter()}&groupBy=${groupBy}`;

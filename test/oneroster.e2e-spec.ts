@@ -119,6 +119,19 @@ describe('OneRoster 1.2 rostering through the API (R-REP-5)', () => {
     expect(await malformed.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 
+  it("R-REP-5: filter=roles.role='teacher' finds the teachers; a field the records do not have is refused (400)", async () => {
+    const users = await all('users');
+    const teachers = await all('users', `&filter=${encodeURIComponent("roles.role='teacher'")}`);
+    const expected = users.filter((user) => (user.roles as Array<{ role: string }>).some((role) => role.role === 'teacher'));
+    expect(expected.length).toBeGreaterThan(0);
+    expect(teachers.map((user) => user.sourcedId)).toEqual(expected.map((user) => user.sourcedId));
+    for (const query of ["filter=foo%3D'bar'", "filter=role%3D'teacher'", 'sort=foo', 'fields=sourcedId,foo']) {
+      const refused = await get(`${BASE}/users?${query}`);
+      expect({ query, status: refused.status }).toEqual({ query, status: 400 });
+      expect(await refused.json()).toMatchObject({ code: 'VALIDATION_FAILED' });
+    }
+  });
+
   it('R-REP-5: a person session and a client without a roster scope are refused', async () => {
     const sysadmin = await loginThroughDevIdp(system.gateway.url, 'sysadmin', PASSWORD);
     const asPerson = await sysadmin.get(`${BASE}/orgs`);

@@ -256,12 +256,14 @@ async function results(manager: EntityManager, scope: GradebookScope, refs: Refs
   return rows.map((row) => resultRecord(row, refs));
 }
 
-/** A page in the order of sourcedIds, counted and cut by the database (marks are millions). */
+/** A page in the order of sourcedIds or of dateLastModified, counted and cut by the database (marks are millions). */
 export interface GradebookPageQuery {
   /** `dateLastModified` compared in milliseconds, as the filter compares it. */
   after?: { operator: '>' | '>='; instant: string } | undefined;
   /** Results only: those of one student. */
   studentId?: string | undefined;
+  /** Ordered by dateLastModified (in milliseconds, as the filter compares it), then sourcedId; else by sourcedId. */
+  byLastModified?: boolean | undefined;
   descending: boolean;
   limit: number;
   offset: number;
@@ -292,9 +294,13 @@ export async function gradebookPage(
     params.push(page.studentId);
     where += ` AND r.student_id = $${params.length}::uuid`;
   }
+  const direction = page.descending ? 'DESC' : 'ASC';
+  const orderBy = page.byLastModified
+    ? `date_trunc('milliseconds', r.modified) ${direction}, ${order} ${direction}`
+    : `${order} ${direction}`;
   const rows: Array<Row & { total: string }> = await manager.query(
     `SELECT r.*, count(*) OVER () AS total FROM (${rowsSql}) AS r WHERE ${where}
-     ORDER BY ${order} ${page.descending ? 'DESC' : 'ASC'} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+     ORDER BY ${orderBy} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
     [...params, page.limit, page.offset],
   );
   if (rows.length === 0 && page.offset > 0) {

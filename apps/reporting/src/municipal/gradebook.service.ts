@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, type GradebookQuery, type OneRosterPage, type OneRosterRecord } from '#contracts';
+import { requireKnownFields } from '../oneroster/oneroster-fields.js';
 import { applyFilter, applySort, parseFilter, selectFields } from '../oneroster/oneroster-query.js';
 import { type GradebookPageQuery, type GradebookScope, gradebookPage, gradebookRecords } from './gradebook-records.js';
 
@@ -22,13 +23,14 @@ export function changedSinceOf(filter: string | undefined): string | undefined {
 
 /**
  * Results and line items (millions of marks) are paged by the database when the request asks for nothing the database
- * cannot do: the default order (by sourcedId), no filter or one `dateLastModified>'…'` (or `>=`) — the delta pull —,
- * any class, student or fields; otherwise (another sort or filter, one line item's results) the collection is
- * assembled and paged here.
+ * cannot do: sorted by sourcedId (the default) or dateLastModified, no filter or one `dateLastModified>'…'` (or `>=`)
+ * — the delta pull —, any class, student or fields; otherwise (another sort or filter, one line item's results) the
+ * collection is assembled and paged here.
  */
 function pagedInDatabase(query: GradebookQuery): GradebookPageQuery | null {
   if (query.collection === 'categories' || query.sourcedId !== undefined || query.lineItemSourcedId !== undefined) return null;
-  if (query.sort !== undefined && query.sort.trim() !== '' && query.sort.trim() !== 'sourcedId') return null;
+  const sort = query.sort?.trim() || 'sourcedId';
+  if (sort !== 'sourcedId' && sort !== 'dateLastModified') return null;
   if (query.studentSourcedId !== undefined && !UUID.test(query.studentSourcedId)) return null;
   let after: GradebookPageQuery['after'];
   if (query.filter !== undefined && query.filter.trim() !== '') {
@@ -40,6 +42,7 @@ function pagedInDatabase(query: GradebookQuery): GradebookPageQuery | null {
   return {
     after,
     studentId: query.studentSourcedId,
+    byLastModified: sort === 'dateLastModified',
     descending: query.orderBy === 'desc',
     limit: query.limit,
     offset: query.offset,
@@ -63,6 +66,7 @@ export class GradebookService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async read(query: GradebookQuery): Promise<OneRosterPage> {
+    requireKnownFields(query.collection, query);
     if (query.classSourcedId !== undefined) await this.requireClass(query.classSourcedId, query.schoolIds);
     const paged = query.schoolIds.length > 0 && query.collection !== 'categories' ? pagedInDatabase(query) : null;
     if (paged && query.collection !== 'categories') {

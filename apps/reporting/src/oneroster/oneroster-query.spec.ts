@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { OneRosterRecord } from '#contracts';
+import { requireKnownFields } from './oneroster-fields.js';
 import { applyFilter, applySort, parseFilter, selectFields } from './oneroster-query.js';
 
 const record = (sourcedId: string, dateLastModified: string, extra: Record<string, unknown> = {}): OneRosterRecord => ({
@@ -36,5 +37,27 @@ describe('OneRoster filter, sort and fields (R-REP-5)', () => {
     expect(applySort(records, undefined, undefined).map((found) => found.sourcedId)).toEqual(['a', 'b', 'c']);
     expect(applySort(records, 'familyName', 'desc').map((found) => found.familyName)).toEqual(['Сидоров', 'Петрова', 'Иванов']);
     expect(selectFields(records[0]!, 'sourcedId, familyName')).toEqual({ sourcedId: 'b', familyName: 'Петрова' });
+  });
+
+  it("R-REP-5: a filter reaches into arrays: roles.role='teacher' finds a user with that role among several", () => {
+    const users = [
+      record('u1', '2026-12-01T05:00:00.000Z', { roles: [{ roleType: 'primary', role: 'teacher' }] }),
+      record('u2', '2026-12-01T05:00:00.000Z', { roles: [{ roleType: 'primary', role: 'parent' }, { roleType: 'secondary', role: 'teacher' }] }),
+      record('u3', '2026-12-01T05:00:00.000Z', { roles: [{ roleType: 'primary', role: 'student' }] }),
+    ];
+    expect(applyFilter(users, "roles.role='teacher'").map((found) => found.sourcedId)).toEqual(['u1', 'u2']);
+    expect(applyFilter(users, "roles.role!='teacher'").map((found) => found.sourcedId)).toEqual(['u3']);
+  });
+
+  it('R-REP-5: a filter, sort or fields naming a field the records do not have is refused (invalid_filter_field)', () => {
+    const refused = expect.objectContaining({ code: 'VALIDATION_FAILED' });
+    expect(() => requireKnownFields('users', { filter: "foo='bar'" })).toThrow(refused);
+    expect(() => requireKnownFields('users', { filter: "role='teacher'" })).toThrow(refused);
+    expect(() => requireKnownFields('results', { sort: 'familyName' })).toThrow(refused);
+    expect(() => requireKnownFields('orgs', { fields: 'sourcedId,nmae' })).toThrow(refused);
+    expect(() =>
+      requireKnownFields('users', { filter: "roles.role='teacher' AND dateLastModified>'2026-12-01T00:00:00Z'", sort: 'familyName', fields: 'sourcedId, givenName' }),
+    ).not.toThrow();
+    expect(() => requireKnownFields('enrollments', { filter: "role='teacher'" })).not.toThrow();
   });
 });

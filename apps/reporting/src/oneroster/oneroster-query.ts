@@ -41,13 +41,19 @@ export function parseFilter(filter: string): Filter {
   return { join, predicates };
 }
 
-function fieldOf(record: OneRosterRecord, path: string): unknown {
-  let value: unknown = record;
+/** The values at a dotted path; through an array, those of each element (`roles.role` of a user). */
+const elementsOf = (value: unknown): unknown[] => (Array.isArray(value) ? (value as unknown[]) : [value]);
+
+function valuesAt(record: OneRosterRecord, path: string): unknown[] {
+  let values: unknown[] = [record];
   for (const key of path.split('.')) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[key];
+    values = values
+      .flatMap(elementsOf)
+      .filter((value): value is Record<string, unknown> => value !== null && typeof value === 'object')
+      .map((value) => value[key])
+      .filter((value) => value !== undefined && value !== null);
   }
-  return value;
+  return values.flatMap(elementsOf);
 }
 
 function textOf(value: unknown): string | undefined {
@@ -55,14 +61,17 @@ function textOf(value: unknown): string | undefined {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
+/** The text a record sorts by at a path: its first value. */
+function sortKeyOf(record: OneRosterRecord, path: string): string | undefined {
+  return textOf(valuesAt(record, path)[0]);
+}
+
 function compare(field: string, left: string, right: string): number {
   if (INSTANT_FIELDS.has(field)) return Math.sign(Date.parse(left) - Date.parse(right));
   return left < right ? -1 : left > right ? 1 : 0;
 }
 
-function holds(record: OneRosterRecord, { field, operator, value }: Predicate): boolean {
-  const actual = textOf(fieldOf(record, field));
-  if (actual === undefined) return operator === '!=';
+function matches(actual: string, { field, operator, value }: Predicate): boolean {
   if (operator === '~') return actual.toLowerCase().includes(value.toLowerCase());
   const order = compare(field, actual, value);
   switch (operator) {
@@ -81,6 +90,13 @@ function holds(record: OneRosterRecord, { field, operator, value }: Predicate): 
   }
 }
 
+/** A predicate holds when one of the values at its path matches; `!=` when none equals. */
+function holds(record: OneRosterRecord, predicate: Predicate): boolean {
+  const actual = valuesAt(record, predicate.field).map((value) => textOf(value)!);
+  if (predicate.operator === '!=') return !actual.some((value) => matches(value, { ...predicate, operator: '=' }));
+  return actual.some((value) => matches(value, predicate));
+}
+
 export function applyFilter(records: OneRosterRecord[], filter: string | undefined): OneRosterRecord[] {
   if (filter === undefined || filter.trim() === '') return records;
   const { join, predicates } = parseFilter(filter);
@@ -93,7 +109,7 @@ export function applyFilter(records: OneRosterRecord[], filter: string | undefin
 export function applySort(records: OneRosterRecord[], sort: string | undefined, orderBy: 'asc' | 'desc' | undefined): OneRosterRecord[] {
   const field = sort?.trim() || 'sourcedId';
   const direction = orderBy === 'desc' ? -1 : 1;
-  const keyed = records.map((record) => ({ record, key: textOf(fieldOf(record, field)) }));
+  const keyed = records.map((record) => ({ record, key: sortKeyOf(record, field) }));
   keyed.sort((a, b) => {
     if (a.key !== b.key) {
       if (a.key === undefined) return 1;
@@ -105,7 +121,7 @@ export function applySort(records: OneRosterRecord[], sort: string | undefined, 
   return keyed.map(({ record }) => record);
 }
 
-/** Only the named fields (OneRoster `fields`); unknown names are ignored. */
+/** Only the named fields (OneRoster `fields`; `requireKnownFields` has refused names the records cannot have). */
 export function selectFields(record: OneRosterRecord, fields: string | undefined): OneRosterRecord {
   if (fields === undefined || fields.trim() === '') return record;
   const wanted = new Set(fields.split(',').map((field) => field.trim()));

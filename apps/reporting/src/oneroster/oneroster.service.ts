@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, type OneRosterPage, type OneRosterQuery } from '#contracts';
+import { requireKnownFields } from './oneroster-fields.js';
 import { applyFilter, applySort, selectFields } from './oneroster-query.js';
 import { oneRosterRecords } from './oneroster-records.js';
 
@@ -15,6 +16,7 @@ export class OneRosterService {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async read(query: OneRosterQuery): Promise<OneRosterPage> {
+    requireKnownFields(query.collection, query);
     const records =
       query.schoolIds.length === 0
         ? []
