@@ -194,7 +194,7 @@ export async function loadDemoSchool(options: DemoLoaderOptions): Promise<DemoLo
     await closeFinishedYears(schoolId, options.today, call);
     if (result.marksImported > 0) {
       const entered = await enterLastDayLive(rpc, { plan, today: options.today, schoolId, personIds, pageIds, accountIds });
-      log(`the parent's children: ${entered} marks entered and corrected live, for the parent's notifications`);
+      log(`the parent's children: a mark entered and corrected live for ${entered} of them (grade 1 has no marks), for the parent's notifications`);
     }
   }
   if (options.devIdp) await registerSignIns(options.devIdp, plan, options.password);

@@ -20,7 +20,11 @@ export const CollectionQuery = z.object({
     .string()
     .max(1_000)
     .optional()
-    .meta({ description: "Фильтр OneRoster, например dateLastModified>'2026-12-01T00:00:00Z' (выгрузка изменений)" }),
+    .meta({
+      description:
+        "Фильтр OneRoster, например dateLastModified>'2026-12-01T00:00:00Z' (выгрузка изменений) или roles.role='teacher'; " +
+        'поле, которого нет у записей, — ошибка 400',
+    }),
   fields: z.string().max(1_000).optional().meta({ description: 'Поля через запятую' }),
 });
 export type CollectionQuery = z.infer<typeof CollectionQuery>;

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, type MunicipalPerformance, type MunicipalPerformanceQuery } from '#contracts';
-import { type CountedMark, type IndicatorMark, periodAverage, performanceIndicators } from '#domain';
+import { type CountedMark, type IndicatorMark, marksKeptInGrade, periodAverage, performanceIndicators } from '#domain';
 import { periodMarksSql } from '../averages/period-marks-sql.js';
 import { compareRussian } from '../common/russian-order.js';
 import { indicatorsView } from '../performance/indicators-view.js';
@@ -74,7 +74,10 @@ export class MunicipalPerformanceService {
   async performance(query: MunicipalPerformanceQuery): Promise<MunicipalPerformance> {
     const [period] = await this.dataSource.query<PeriodRow[]>(PERIOD_SQL, [query.periodId, query.schoolId]);
     if (!period) throw new DomainError(ErrorCode.NotFound, 'Учебный период не найден', { periodId: query.periodId });
-    const students = await this.dataSource.query<StudentRow[]>(STUDENTS_SQL, [period.id]);
+    // Grade 1 keeps no marks (R-MARK-2): its classes are left out rather than shown with nothing counted.
+    const students = (await this.dataSource.query<StudentRow[]>(STUDENTS_SQL, [period.id])).filter((student) =>
+      marksKeptInGrade(student.grade),
+    );
     const ids = students.map((student) => student.student_id);
     const [marks, results, subjects] = await Promise.all([
       this.dataSource.query<MarkRow[]>(MARKS_SQL, [ids, period.start_date, period.end_date, query.schoolId]),

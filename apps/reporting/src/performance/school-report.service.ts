@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, type PerformanceRpc, type PeriodRef, type RpcRequest, type SchoolPerformance } from '#contracts';
-import type { IndicatorMark } from '#domain';
+import { type IndicatorMark, marksKeptInGrade } from '#domain';
 import type { z } from 'zod';
 import { type PersonColumns, toPersonName } from '../common/person-row.js';
 import { compareRussian } from '../common/russian-order.js';
@@ -132,7 +132,10 @@ export class SchoolReportService {
 
   private async rows(schoolId: string, period: PeriodRow): Promise<PeriodRows> {
     const ref = { id: period.id, nameRu: period.name_ru, start: period.start_date, end: period.end_date };
-    const classes = await this.dataSource.query<ClassRow[]>(CLASSES_SQL, [schoolId, period.label, period.grade_from, period.grade_to]);
+    // Grade 1 keeps no marks (R-MARK-2): its classes would only be rows of students with nothing to count.
+    const classes = (
+      await this.dataSource.query<ClassRow[]>(CLASSES_SQL, [schoolId, period.label, period.grade_from, period.grade_to])
+    ).filter((schoolClass) => marksKeptInGrade(schoolClass.grade));
     const classIds = classes.map((schoolClass) => schoolClass.id);
     const summaries = [];
     for (const schoolClass of classes) {
