@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import pMap from 'p-map';
 import {
   type AcademicYear,
   DomainError,
@@ -77,7 +78,7 @@ export class PlanDeliveryService {
           RUSSIAN.compare(a.groupName ?? '', b.groupName ?? '') ||
           a.id.localeCompare(b.id),
       );
-    const rows = await mapLimited(measured, CONCURRENCY, async (page: Page): Promise<PageDelivery> => {
+    const rows = await pMap(measured, async (page: Page): Promise<PageDelivery> => {
       const { progress, hasPlan } = await this.progress.measure(page, span, calendarOf(page.classId));
       return {
         pageId: page.id,
@@ -94,7 +95,7 @@ export class PlanDeliveryService {
         linkedLessons: progress.deliveredHours,
         difference: progress.conductedLessons - progress.plannedHours,
       };
-    });
+    }, { concurrency: CONCURRENCY });
     const sum = (pick: (row: PageDelivery) => number) => rows.reduce((total, row) => total + pick(row), 0);
     return {
       schoolId,
@@ -152,20 +153,6 @@ export class PlanDeliveryService {
     const span = { kind: 'year' as const, id: year.id, nameRu: `${year.label} учебный год`, start: year.start, end: year.end };
     return { year, span, grades: { from: 1, to: 11 } };
   }
-}
-
-/** Maps with at most `limit` calls running, keeping the order. */
-async function mapLimited<T, R>(items: readonly T[], limit: number, map: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const index = next++;
-      results[index] = await map(items[index]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
 }
 
 /** NOT_FOUND as null (the caller answers its own NOT_FOUND); any other failure stays one. */

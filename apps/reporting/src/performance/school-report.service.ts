@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import pMap from 'p-map';
 import { DataSource } from 'typeorm';
 import { DomainError, ErrorCode, type PerformanceRpc, type PeriodRef, type RpcRequest, type SchoolPerformance } from '#contracts';
 import { type IndicatorMark, marksKeptInGrade } from '#domain';
@@ -28,6 +29,9 @@ const PERIOD_SQL = `
   JOIN academic_year y ON y.id = pr.year_id
   JOIN school s ON s.id = y.school_id
   WHERE pr.id = $1 AND y.school_id = $2`;
+
+// Class summaries computed side by side: each waits on the database most of its time; a few keep the pool for others.
+const SUMMARIES_AT_ONCE = 4;
 
 // The classes a period is for: of the school, of its year, in its grades.
 const CLASSES_SQL = `
@@ -137,10 +141,11 @@ export class SchoolReportService {
       await this.dataSource.query<ClassRow[]>(CLASSES_SQL, [schoolId, period.label, period.grade_from, period.grade_to])
     ).filter((schoolClass) => marksKeptInGrade(schoolClass.grade));
     const classIds = classes.map((schoolClass) => schoolClass.id);
-    const summaries = [];
-    for (const schoolClass of classes) {
-      summaries.push(await this.summaries.summary({ classId: schoolClass.id, date: period.start_date, periodId: period.id }));
-    }
+    const summaries = await pMap(
+      classes,
+      (schoolClass) => this.summaries.summary({ classId: schoolClass.id, date: period.start_date, periodId: period.id }),
+      { concurrency: SUMMARIES_AT_ONCE },
+    );
     const studentIds = [...new Set(summaries.flatMap((summary) => summary.students.map((student) => student.studentId)))];
     const [owners, pages] = await Promise.all([
       this.dataSource.query<Array<{ student_id: string; class_id: string }>>(OWNER_CLASS_SQL, [

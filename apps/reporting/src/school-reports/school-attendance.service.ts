@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
+import pMap from 'p-map';
 import { DataSource } from 'typeorm';
 import {
   type ClassAttendanceReport,
@@ -24,6 +25,9 @@ interface ClassRow {
 
 type ClassPart = Omit<ClassAttendanceReport, 'schoolName' | 'range'>;
 
+/** Classes counted side by side: each mostly waits on the database; a few keep the pool for others. */
+const CLASSES_AT_ONCE = 4;
+
 /**
  * Attendance by school, class and student over a period or a range of dates (R-ATT-1): the class summary's query and
  * counts (absences by reason, lates, the share attended by the one rule, rounded once), for every class of the year.
@@ -43,8 +47,7 @@ export class SchoolAttendanceService {
       [schoolId, span.gradeFrom, span.gradeTo, span.academicYear],
     );
     classes.sort((a, b) => a.grade - b.grade || compareRussian(a.name, b.name));
-    const parts: ClassPart[] = [];
-    for (const schoolClass of classes) parts.push(await this.classPart(schoolClass, span));
+    const parts: ClassPart[] = await pMap(classes, (schoolClass) => this.classPart(schoolClass, span), { concurrency: CLASSES_AT_ONCE });
     const totals = toAttendanceCounts(parts.reduce<CountsRow>((sum, part) => addCounts(sum, countsOf(part)), NO_COUNTS));
     return { schoolId, schoolName: span.schoolName, range: rangeOf(span), totals, classes: parts };
   }
