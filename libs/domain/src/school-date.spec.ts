@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { addDays, eachDate, instantAt, isoWeekday, schoolDateAt, weekStart } from './school-date.js';
+import { addDays, eachDate, instantAt, isoWeekday, schoolDateAt, wallClockAt, weekStart } from './school-date.js';
 
 describe('school dates (R-CAL-2)', () => {
   it('R-CAL-2: 20:30 UTC on 2 December is already 3 December in Asia/Yekaterinburg', () => {
@@ -31,5 +31,17 @@ describe('school dates (R-CAL-2)', () => {
     expect(instantAt('2026-12-03', '09:10', 'Asia/Yekaterinburg').toISOString()).toBe('2026-12-03T04:10:00.000Z');
     expect(instantAt('2026-12-03', '09:10', 'Europe/Moscow').toISOString()).toBe('2026-12-03T06:10:00.000Z');
     expect(instantAt('2026-07-01', '00:30', 'Europe/Berlin').toISOString()).toBe('2026-06-30T22:30:00.000Z');
+  });
+
+  it("R-CAL-2: the wall clock at the school at an instant, midnight as 00, not the server's", () => {
+    expect(wallClockAt(new Date('2026-12-31T19:00:05Z'), 'Asia/Yekaterinburg')).toEqual({
+      year: '2027',
+      month: '01',
+      day: '01',
+      hour: '00',
+      minute: '00',
+      second: '05',
+    });
+    expect(wallClockAt(new Date('2026-03-29T01:30:00Z'), 'Europe/Kaliningrad')).toMatchObject({ day: '29', hour: '03', minute: '30' });
   });
 });

@@ -68,10 +68,11 @@ export function instantAt(date: SchoolDate, time: string, timeZone: string): Dat
   return new Date(instant);
 }
 
-const offsetFormatters = new Map<string, Intl.DateTimeFormat>();
+const wallClockFormatters = new Map<string, Intl.DateTimeFormat>();
 
-function offsetMs(instant: Date, timeZone: string): number {
-  let formatter = offsetFormatters.get(timeZone);
+/** The wall clock of a zone at an instant, as two-digit parts (`year` four): what a clock at the school shows. */
+export function wallClockAt(instant: Date, timeZone: string): Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', string> {
+  let formatter = wallClockFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {
       timeZone,
@@ -83,9 +84,14 @@ function offsetMs(instant: Date, timeZone: string): number {
       minute: '2-digit',
       second: '2-digit',
     });
-    offsetFormatters.set(timeZone, formatter);
+    wallClockFormatters.set(timeZone, formatter);
   }
   const parts = Object.fromEntries(formatter.formatToParts(instant).map((part) => [part.type, part.value]));
+  return { year: parts.year!, month: parts.month!, day: parts.day!, hour: parts.hour!, minute: parts.minute!, second: parts.second! };
+}
+
+function offsetMs(instant: Date, timeZone: string): number {
+  const parts = wallClockAt(instant, timeZone);
   const asUtc = Date.UTC(
     Number(parts.year),
     Number(parts.month) - 1,

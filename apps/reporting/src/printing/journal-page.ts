@@ -1,4 +1,5 @@
 import type { LocalDate, PersonName } from '#contracts';
+import { wallClockAt } from '#domain';
 
 /** A printed journal page (page = class × subject × group) for a period, as the paper journal shows it. */
 export interface JournalPage {
@@ -36,26 +37,11 @@ export function russianDate(date: LocalDate, withYear = false): string {
   return withYear ? `${day}.${month}.${year}` : `${day}.${month}`;
 }
 
-const wallClocks = new Map<string, Intl.DateTimeFormat>();
-
 /**
  * An instant as people at the school read it in a file: «15.09.2026 11:02», the wall clock of the school's zone
  * (R-CAL-2), never the server's or UTC.
  */
 export function russianDateTime(instant: string | Date, timeZone: string): string {
-  let wallClock = wallClocks.get(timeZone);
-  if (!wallClock) {
-    wallClock = new Intl.DateTimeFormat('en-GB', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-    });
-    wallClocks.set(timeZone, wallClock);
-  }
-  const parts = Object.fromEntries(wallClock.formatToParts(new Date(instant)).map((part) => [part.type, part.value]));
+  const parts = wallClockAt(new Date(instant), timeZone);
   return `${parts.day}.${parts.month}.${parts.year} ${parts.hour}:${parts.minute}`;
 }
