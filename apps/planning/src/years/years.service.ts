@@ -74,12 +74,6 @@ export class YearsService {
     return Promise.all(years.map((year) => this.assemble(this.dataSource.manager, year)));
   }
 
-  async label(yearId: string): Promise<string> {
-    const year = await this.dataSource.getRepository(AcademicYearEntity).findOne({ select: { label: true }, where: { id: yearId } });
-    if (!year) throw new DomainError(ErrorCode.NotFound, YEAR_NOT_FOUND, { yearId });
-    return year.label;
-  }
-
   /** The year containing the date; between years (summer) the last one that ended before it. */
   async at(schoolId: string, date: string): Promise<AcademicYear> {
     const year = await this.dataSource
@@ -116,7 +110,8 @@ export class YearsService {
         .innerJoin(AcademicYearEntity, 'year', 'year.id = period.yearId')
         .andWhere('year.schoolId = :schoolId', { schoolId: scope.schoolId });
     }
-    const period = await query.getOne();
+    // Periods of one grade do not overlap; should they, the later one decides, as for a lesson's details.
+    const period = await query.orderBy('period.start', 'DESC').addOrderBy('period.id').getOne();
     return period ? toPeriod(period) : null;
   }
 
