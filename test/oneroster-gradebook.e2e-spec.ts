@@ -78,6 +78,10 @@ describe('OneRoster 1.2 gradebook and the municipal reads through the API (R-REP
       const single = await body<Record<string, GradebookRecord>>(await get(`${BASE}/${collection}/${records[0]!.sourcedId}`));
       expect(single).toEqual({ [one]: records[0] });
       expect(description.errorsOf(`/${collection}/{sourcedId}`, single)).toEqual([]);
+      for (const unknown of ['00000000-0000-4000-8000-000000000000', 'not-a-uuid']) {
+        const missing = await get(`${BASE}/${collection}/${unknown}`);
+        expect({ collection, unknown, status: missing.status }).toEqual({ collection, unknown, status: 404 });
+      }
     }
     // A page holds at most 500 results, whatever limit asks; the links say so.
     const capped = await get(`${BASE}/results?limit=10000`);

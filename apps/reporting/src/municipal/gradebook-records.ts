@@ -262,6 +262,8 @@ export interface GradebookPageQuery {
   after?: { operator: '>' | '>='; instant: string } | undefined;
   /** Results only: those of one student. */
   studentId?: string | undefined;
+  /** One record only (a uuid): the lookup of `…/results/{sourcedId}`. */
+  sourcedId?: string | undefined;
   /** Ordered by dateLastModified (in milliseconds, as the filter compares it), then sourcedId; else by sourcedId. */
   byLastModified?: boolean | undefined;
   descending: boolean;
@@ -293,6 +295,10 @@ export async function gradebookPage(
   if (collection === 'results' && page.studentId !== undefined) {
     params.push(page.studentId);
     where += ` AND r.student_id = $${params.length}::uuid`;
+  }
+  if (page.sourcedId !== undefined) {
+    params.push(page.sourcedId);
+    where += collection === 'results' ? ` AND r.id = $${params.length}::uuid` : ` AND r.sourced_id = $${params.length}`;
   }
   const direction = page.descending ? 'DESC' : 'ASC';
   const orderBy = page.byLastModified

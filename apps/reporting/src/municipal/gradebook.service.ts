@@ -68,6 +68,7 @@ export class GradebookService {
   async read(query: GradebookQuery): Promise<OneRosterPage> {
     requireKnownFields(query.collection, query);
     if (query.classSourcedId !== undefined) await this.requireClass(query.classSourcedId, query.schoolIds);
+    if (query.sourcedId !== undefined && query.collection !== 'categories') return this.one(query, query.collection, query.sourcedId);
     const paged = query.schoolIds.length > 0 && query.collection !== 'categories' ? pagedInDatabase(query) : null;
     if (paged && query.collection !== 'categories') {
       const page = await gradebookPage(this.dataSource.manager, query.collection, this.scopeOf(query, undefined), paged);
@@ -96,6 +97,22 @@ export class GradebookService {
       total: matching.length,
       records: matching.slice(query.offset, query.offset + query.limit).map((record) => selectFields(record, query.fields)),
     };
+  }
+
+  /** One result or line item, looked up by the database (their sourcedIds are uuids; anything else is no record). */
+  private async one(query: GradebookQuery, collection: 'results' | 'lineItems', sourcedId: string): Promise<OneRosterPage> {
+    const page =
+      query.schoolIds.length > 0 && UUID.test(sourcedId)
+        ? await gradebookPage(this.dataSource.manager, collection, this.scopeOf(query, undefined), {
+            sourcedId: sourcedId.toLowerCase(),
+            descending: false,
+            limit: 1,
+            offset: 0,
+          })
+        : { total: 0, records: [] };
+    const [record] = page.records;
+    if (!record) throw new DomainError(ErrorCode.NotFound, 'Запись не найдена');
+    return { total: 1, records: [selectFields(record, query.fields)] };
   }
 
   private scopeOf(query: GradebookQuery, since: string | undefined): GradebookScope {

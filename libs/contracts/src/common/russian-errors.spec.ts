@@ -16,6 +16,15 @@ describe('validation messages for people', () => {
     expect(message(z.string().max(3), 'abcdef')).toBe('Не длиннее 3 символов');
   });
 
+  it('a query parameter that is no number says so, not "expected a number, got a number"', () => {
+    expect(message(z.coerce.number().int(), 'abc')).toBe('Ожидалось: число');
+  });
+
+  it('instants and dates name the form they expect', () => {
+    expect(message(z.iso.datetime(), 'garbage')).toBe('Ожидаются дата и время ISO 8601, например 2026-12-01T00:00:00Z');
+    expect(message(z.iso.date(), '01.12.2026')).toBe('Ожидается дата ГГГГ-ММ-ДД, например 2026-12-01');
+  });
+
   it('keeps zod\'s Russian for the rest', () => {
     expect(message(z.uuid(), 'x')).toBe('Неверный UUID');
   });

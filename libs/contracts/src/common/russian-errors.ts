@@ -23,6 +23,13 @@ function typeOf(input: unknown): string {
   return typeof input;
 }
 
+/** Formats whose ru-locale messages read badly («Неверный ISO дата и время»). */
+const FORMATS: Record<string, string> = {
+  datetime: 'Ожидаются дата и время ISO 8601, например 2026-12-01T00:00:00Z',
+  date: 'Ожидается дата ГГГГ-ММ-ДД, например 2026-12-01',
+  time: 'Ожидается время ЧЧ:ММ, например 08:30',
+};
+
 interface BoundIssue {
   origin?: string;
   inclusive?: boolean;
@@ -69,8 +76,11 @@ export function useRussianValidationMessages(): void {
     localeError: (issue) => {
       if (issue.code === 'invalid_type') {
         if (issue.input === undefined) return 'Обязательное поле';
+        // A query parameter coerced to a number: «abc» arrives as NaN, which is of type number.
+        if (typeof issue.input === 'number' && Number.isNaN(issue.input)) return `Ожидалось: ${typeName(issue.expected)}`;
         return `Ожидалось: ${typeName(issue.expected)}; получено: ${typeName(typeOf(issue.input))}`;
       }
+      if (issue.code === 'invalid_format' && issue.format in FORMATS) return FORMATS[issue.format];
       if (issue.code === 'too_big') return tooBig(issue) ?? russian(issue);
       if (issue.code === 'too_small') return tooSmall(issue) ?? russian(issue);
       return russian(issue);
