@@ -102,6 +102,16 @@ describe('issue 6 item 7: read model consistency check and rebuild', () => {
     });
   });
 
+  it('read model consistency: a school id nobody knows is NOT_FOUND (the command exits 2), not "no differences"', async () => {
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    await expect(system.rpc.call(ConsistencyRpc.check, { schoolId: unknown, waitMs: 0 }, asSystem)).rejects.toMatchObject({
+      code: ErrorCode.NotFound,
+    });
+    await expect(checkCommand(system.rpc, { schoolId: unknown, json: false }, () => undefined)).rejects.toMatchObject({
+      code: ErrorCode.NotFound,
+    });
+  });
+
   it('read model rebuild (R-DATA-1, derived data restored and verified): a mark lost from the read model is reported as exactly that difference, and the rebuild brings it back', async () => {
     const marks = await journalMarksOfSchoolA();
     await readModelDb.query('DELETE FROM mark WHERE id = $1', [world.marks.changed]);

@@ -38,7 +38,10 @@ export class ConsistencyService {
 
   async check({ schoolId, waitMs = DEFAULT_WAIT_MS }: RpcRequest<typeof ConsistencyRpc.check>): Promise<ConsistencyReport> {
     this.assertMayCheck(currentActor(), schoolId);
-    const schoolIds = schoolId ? [schoolId] : (await this.rpc.call(ConsistencyRpc.schools, {}, AS_SYSTEM)).schoolIds;
+    const known = (await this.rpc.call(ConsistencyRpc.schools, {}, AS_SYSTEM)).schoolIds;
+    // A school nobody knows is no school with nothing to differ: the caller mistyped an id.
+    if (schoolId && !known.includes(schoolId)) throw new DomainError(ErrorCode.NotFound, 'Школа не найдена', { schoolId });
+    const schoolIds = schoolId ? [schoolId] : known;
     await this.caughtUp(waitMs);
     const schools: ConsistencyReport['schools'] = [];
     const differences: ConsistencyDifference[] = [];
