@@ -177,6 +177,12 @@ describe('gateway: who may call what', () => {
     expect(document.components.schemas.Problem).toMatchObject({ properties: { code: expect.anything(), requestId: expect.anything() } });
     expect(JSON.stringify(document.paths['/api/v1/lessons/{lessonId}/marks']?.post)).toContain('#/components/schemas/MarkInput');
     expect(document.components.schemas.MarkInput).toMatchObject({ properties: { value: expect.anything(), workKind: expect.anything() } });
+    // Every reference resolves inside the document (strict tools refuse zod's `#/definitions/…`).
+    const refs = [...JSON.stringify(document).matchAll(/"\$ref":"([^"]+)"/g)].map((match) => match[1]!);
+    expect(refs.length).toBeGreaterThan(0);
+    const unresolved = refs.filter((ref) => !ref.startsWith('#/components/schemas/') || !(ref.slice('#/components/schemas/'.length) in document.components.schemas));
+    expect([...new Set(unresolved)]).toEqual([]);
+    expect(JSON.stringify(document)).not.toContain('"definitions"');
   });
 
   it('serves Swagger UI at /api/docs', async () => {

@@ -6,6 +6,7 @@ import { Action } from '../access/action.decorator.js';
 import { RateLimitedByIp } from '../rate-limit/rate-limited-by-ip.decorator.js';
 import { TokenStore } from '../tokens/token-store.js';
 import { OAuthErrorFilter } from './oauth-error.filter.js';
+import { inlineJsonSchema } from '../openapi/inline-json-schema.js';
 import { type TokenResponse, TokenGrants } from './token-grants.js';
 
 const TokenRequest = z
@@ -56,7 +57,7 @@ export class TokenController {
       '(муниципальный портал) получает токен на час по client_secret_basic или client_secret_post. Ошибки — RFC 6749 §5.2.',
   })
   @ApiConsumes(FORM, 'application/json')
-  @ApiBody({ schema: z.toJSONSchema(TokenRequest, { target: 'openapi-3.0' }) as object })
+  @ApiBody({ schema: inlineJsonSchema(TokenRequest) })
   @ApiOkResponse({ standardSchema: TokenAnswer })
   async token(
     @Body() body: unknown,
@@ -75,7 +76,7 @@ export class TokenController {
     description: 'Токен доступа или обновления приложения завершает все токены этого входа. Ответ всегда 200.',
   })
   @ApiConsumes(FORM, 'application/json')
-  @ApiBody({ schema: z.toJSONSchema(RevokeRequest, { target: 'openapi-3.0' }) as object })
+  @ApiBody({ schema: inlineJsonSchema(RevokeRequest) })
   @ApiOkResponse({ description: 'Токен отозван (или уже был недействителен)' })
   async revoke(@Body() body: unknown): Promise<void> {
     const token = (body as { token?: unknown } | null)?.token;

@@ -1,11 +1,11 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { z } from 'zod';
 import { CSRF_HEADER } from '../access/access.guard.js';
 import { isApiPath } from '../access/api-path.js';
 import { Problem, PROBLEM_CONTENT_TYPE } from '../problem/problem.js';
 import { SESSION_COOKIE } from '../session/session-cookie.js';
 import { CLIENT_CREDENTIALS_SECURITY, CLIENT_SCOPE_DESCRIPTIONS } from './client-credentials-security.js';
+import { inlineJsonSchema } from './inline-json-schema.js';
 
 type ProblemSchema = NonNullable<NonNullable<OpenAPIObject['components']>['schemas']>[string];
 
@@ -31,7 +31,7 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     )
     .build();
   const document = SwaggerModule.createDocument(app, config);
-  const problemSchema = problemJsonSchema();
+  const problemSchema = inlineJsonSchema(Problem);
   document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: problemSchema as ProblemSchema } };
   for (const [path, item] of Object.entries(document.paths)) {
     if (!isApiPath(path)) continue;
@@ -45,13 +45,4 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     }
   }
   return document;
-}
-
-/** The Problem schema alone (zod puts a schema with an id under `definitions` and refers to it). */
-function problemJsonSchema(): Record<string, unknown> {
-  const converted = z.toJSONSchema(Problem, { target: 'openapi-3.0' }) as Record<string, unknown> & {
-    definitions?: Record<string, Record<string, unknown>>;
-  };
-  const { id: _id, $schema: _schema, ...schema } = converted.definitions?.Problem ?? converted;
-  return schema;
 }
