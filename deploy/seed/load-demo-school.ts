@@ -188,7 +188,7 @@ export async function loadDemoSchool(options: DemoLoaderOptions): Promise<DemoLo
   if (options.loadHistory) {
     for (const year of plan.years) {
       const plans = await loadYearPlans(options, year, result, call);
-      log(`${year.request.label}: ${plans} calendar-thematic plans`);
+      log(`${year.request.label}: ${plans} calendar-thematic plans added`);
       await loadYearHistory(options, year, result, call);
     }
     await closeFinishedYears(schoolId, options.today, call);

@@ -95,7 +95,7 @@ export async function loadYearHistory(
     }
   }
   const imported = await loadResults(options, year, result, marks, call);
-  options.log?.(`${year.request.label}: history up to ${lastDay} loaded, ${imported} period and year results`);
+  options.log?.(`${year.request.label}: history up to ${lastDay} loaded, ${imported} period and year results added`);
 }
 
 /** The results of the year's periods (and of the year) that ended before today, as their teachers set them. */
