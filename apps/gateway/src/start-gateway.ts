@@ -1,11 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import fastifyCookie from '@fastify/cookie';
+import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { JsonLogger } from '#platform';
 import type { GatewayConfig } from './config/gateway-config.js';
 import { GatewayModule } from './gateway.module.js';
 import { REQUEST_ID_HEADER, requestIdOf } from './http/request-id.js';
+import { slowRequestLine } from './http/slow-requests.js';
 import { setupOpenApi } from './openapi/setup-openapi.js';
 import { ROSTER_UPLOAD_BODY_LIMIT, ROSTER_UPLOAD_TYPES } from './roster-import/roster-upload.js';
 
@@ -16,6 +18,7 @@ export interface RunningGateway {
 }
 
 const BODY_LIMIT_BYTES = 1024 * 1024;
+const httpLogger = new Logger('Http');
 
 /** Starts the gateway on Fastify; nothing is shared between two started gateways, so tests may start several. */
 export async function startGateway(config: GatewayConfig): Promise<RunningGateway> {
@@ -37,6 +40,11 @@ export async function startGateway(config: GatewayConfig): Promise<RunningGatewa
     .getInstance()
     .addHook('onRequest', (request, reply, done) => {
       void reply.header(REQUEST_ID_HEADER, request.id);
+      done();
+    })
+    .addHook('onResponse', (request, reply, done) => {
+      const line = slowRequestLine(request, reply.statusCode, reply.elapsedTime);
+      if (line) httpLogger.warn(line);
       done();
     });
   setupOpenApi(app);
