@@ -143,6 +143,14 @@ describe('OneRoster 1.2 gradebook and the municipal reads through the API (R-REP
       pages.push(...(await body<{ results: GradebookRecord[] }>(await get(`${BASE}/results?sort=dateLastModified&limit=7&offset=${offset}`))).results);
     }
     expect(ids(pages)).toEqual(ids(byChange));
+    for (const status of ['active', 'tobedeleted']) {
+      const filtered = await all('results', `&filter=${encodeURIComponent(`status='${status}'`)}`);
+      expect({ status, ids: ids(filtered) }).toEqual({ status, ids: ids(results.filter((record) => record.status === status)) });
+      expect({ status, some: filtered.length > 0 }).toEqual({ status, some: true });
+    }
+    const since = '2000-01-01T00:00:00Z';
+    const removedSince = await all('results', `&filter=${encodeURIComponent(`dateLastModified>'${since}' AND status='tobedeleted'`)}`);
+    expect(ids(removedSince)).toEqual(ids(results.filter((record) => record.status === 'tobedeleted')));
     const unknown = await get(`${BASE}/results?sort=familyName`);
     expect(unknown.status).toBe(400);
     expect(await unknown.json()).toMatchObject({ code: 'VALIDATION_FAILED' });

@@ -264,6 +264,8 @@ export interface GradebookPageQuery {
   studentId?: string | undefined;
   /** One record only (a uuid): the lookup of `…/results/{sourcedId}`. */
   sourcedId?: string | undefined;
+  /** `status='active'` (true) or `'tobedeleted'` (false). */
+  live?: boolean | undefined;
   /** Ordered by dateLastModified (in milliseconds, as the filter compares it), then sourcedId; else by sourcedId. */
   byLastModified?: boolean | undefined;
   descending: boolean;
@@ -295,6 +297,10 @@ export async function gradebookPage(
   if (collection === 'results' && page.studentId !== undefined) {
     params.push(page.studentId);
     where += ` AND r.student_id = $${params.length}::uuid`;
+  }
+  if (page.live !== undefined) {
+    params.push(page.live);
+    where += ` AND r.live = $${params.length}`;
   }
   if (page.sourcedId !== undefined) {
     params.push(page.sourcedId);

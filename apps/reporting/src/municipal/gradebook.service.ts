@@ -23,9 +23,9 @@ export function changedSinceOf(filter: string | undefined): string | undefined {
 
 /**
  * Results and line items (millions of marks) are paged by the database when the request asks for nothing the database
- * cannot do: sorted by sourcedId (the default) or dateLastModified, no filter or one `dateLastModified>'…'` (or `>=`)
- * — the delta pull —, any class, student or fields; otherwise (another sort or filter, one line item's results) the
- * collection is assembled and paged here.
+ * cannot do: sorted by sourcedId (the default) or dateLastModified, filtered by nothing, `dateLastModified>'…'` (or
+ * `>=`) — the delta pull — and/or `status='active'` (or 'tobedeleted'), any class, student or fields; otherwise
+ * (another sort or filter, one line item's results) the collection is assembled and paged here.
  */
 function pagedInDatabase(query: GradebookQuery): GradebookPageQuery | null {
   if (query.collection === 'categories' || query.sourcedId !== undefined || query.lineItemSourcedId !== undefined) return null;
@@ -33,14 +33,23 @@ function pagedInDatabase(query: GradebookQuery): GradebookPageQuery | null {
   if (sort !== 'sourcedId' && sort !== 'dateLastModified') return null;
   if (query.studentSourcedId !== undefined && !UUID.test(query.studentSourcedId)) return null;
   let after: GradebookPageQuery['after'];
+  let live: boolean | undefined;
   if (query.filter !== undefined && query.filter.trim() !== '') {
-    const { predicates } = parseFilter(query.filter);
-    const [only] = predicates;
-    if (predicates.length !== 1 || only!.field !== 'dateLastModified' || (only!.operator !== '>' && only!.operator !== '>=')) return null;
-    after = { operator: only!.operator, instant: new Date(only!.value).toISOString() };
+    const { join, predicates } = parseFilter(query.filter);
+    if (join === 'OR' && predicates.length > 1) return null;
+    for (const { field, operator, value } of predicates) {
+      if (field === 'dateLastModified' && (operator === '>' || operator === '>=') && after === undefined) {
+        after = { operator, instant: new Date(value).toISOString() };
+      } else if (field === 'status' && operator === '=' && (value === 'active' || value === 'tobedeleted') && live === undefined) {
+        live = value === 'active';
+      } else {
+        return null;
+      }
+    }
   }
   return {
     after,
+    live,
     studentId: query.studentSourcedId,
     byLastModified: sort === 'dateLastModified',
     descending: query.orderBy === 'desc',
