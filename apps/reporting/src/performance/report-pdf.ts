@@ -116,11 +116,11 @@ function headerSpans(columns: readonly PdfColumn[]): HeaderSpan[] {
  */
 function drawHeader(doc: Doc, columns: readonly PdfColumn[], y: number): number {
   doc.font(BOLD);
-  const fit = (text: string, width: number) => fitText(doc, text, width - 3, HEADER_SIZE, MIN_SIZE);
+  const fitHead = (text: string, width: number) => fitText(doc, text, width - 3, HEADER_SIZE, MIN_SIZE);
   const spans = headerSpans(columns).map((span) => ({
     ...span,
-    title: span.group === undefined ? null : fit(span.group, span.width),
-    heads: span.columns.map(({ x, column }) => ({ x, width: column.width, text: fit(column.header, column.width) })),
+    title: span.group === undefined ? null : fitHead(span.group, span.width),
+    heads: span.columns.map(({ x, column }) => ({ x, width: column.width, text: fitHead(column.header, column.width) })),
   }));
   const height = (lines: number) => lines * LINE_HEIGHT + 4;
   const titleHeight = Math.max(0, ...spans.map((span) => (span.title ? height(span.title.lines.length) : 0)));

@@ -7,9 +7,9 @@ async function fitted(cases: ReadonlyArray<{ text: string; width: number; size: 
   await renderPdf({ title: 'test', margin: 36 }, (doc: PdfDoc) => {
     doc.addPage().font(BOLD);
     for (const { text, width, size, minSize } of cases) {
-      const fit = fitText(doc, text, width, size, minSize);
-      doc.fontSize(fit.size);
-      results.push({ ...fit, widths: fit.lines.map((line) => doc.widthOfString(line)) });
+      const fitted = fitText(doc, text, width, size, minSize);
+      doc.fontSize(fitted.size);
+      results.push({ ...fitted, widths: fitted.lines.map((line) => doc.widthOfString(line)) });
     }
   });
   return results;
