@@ -4,16 +4,13 @@ import { DataSource, type EntityManager, In } from 'typeorm';
 import { DomainError, ErrorCode, type Ok, PlanningEvents, type PlanningRpc, type RpcRequest, type Subject } from '#contracts';
 import { OutboxWriter } from '#platform';
 import { SubjectEntity } from './subject.entity.js';
+import { subjectOrDefault, toSubject } from './subject.mapper.js';
 
 interface SubjectRow {
   school_id: string;
   code: string;
   name_ru: string;
   marked: boolean;
-}
-
-function toSubject(entity: SubjectEntity): Subject {
-  return { schoolId: entity.schoolId, code: entity.code, nameRu: entity.nameRu, marked: entity.marked };
 }
 
 function fromRow(row: SubjectRow): Subject {
@@ -94,6 +91,6 @@ export class SubjectsService {
   /** The subject of a school; a code the school never loaded reads as a marked subject named by its code. */
   async find(schoolId: string, code: string): Promise<Subject> {
     const subject = await this.dataSource.getRepository(SubjectEntity).findOneBy({ schoolId, code });
-    return subject ? toSubject(subject) : { schoolId, code, nameRu: code, marked: true };
+    return subjectOrDefault(subject, schoolId, code);
   }
 }

@@ -7,6 +7,7 @@ import { OutboxWriter } from '#platform';
 import { AcademicYearEntity } from './academic-year.entity.js';
 import { comparePeriods, toAcademicYear, toPeriod } from './academic-year.mapper.js';
 import { DayOffEntity } from './day-off.entity.js';
+import { latestPeriodFirst, periodContains } from './period-at.js';
 import { PeriodEntity } from './period.entity.js';
 import { SchoolBreakEntity } from './school-break.entity.js';
 import type { UpsertYearCommand } from './upsert-year.command.js';
@@ -102,7 +103,7 @@ export class YearsService {
     const query = manager
       .getRepository(PeriodEntity)
       .createQueryBuilder('period')
-      .where(':grade BETWEEN period.gradeFrom AND period.gradeTo AND :date BETWEEN period.start AND period.end', { grade, date });
+      .where(periodContains('period', ':grade', ':date'), { grade, date });
     if ('yearId' in scope) {
       query.andWhere('period.yearId = :yearId', { yearId: scope.yearId });
     } else {
@@ -110,8 +111,7 @@ export class YearsService {
         .innerJoin(AcademicYearEntity, 'year', 'year.id = period.yearId')
         .andWhere('year.schoolId = :schoolId', { schoolId: scope.schoolId });
     }
-    // Periods of one grade do not overlap; should they, the later one decides, as for a lesson's details.
-    const period = await query.orderBy('period.start', 'DESC').addOrderBy('period.id').getOne();
+    const period = await latestPeriodFirst(query, 'period').getOne();
     return period ? toPeriod(period) : null;
   }
 
