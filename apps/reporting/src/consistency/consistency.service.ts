@@ -19,6 +19,7 @@ const AS_SYSTEM: { actor: Actor; timeoutMs: number } = { actor: { kind: 'system'
 const DEFAULT_WAIT_MS = 10_000;
 /** An event committed at a source may still be in its outbox when the backlog reads 0: look once more after this. */
 const RECHECK_AFTER_MS = 1_000;
+const SCHOOL_NOT_FOUND = 'Школа не найдена';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -40,7 +41,7 @@ export class ConsistencyService {
     this.assertMayCheck(currentActor(), schoolId);
     const known = (await this.rpc.call(ConsistencyRpc.schools, {}, AS_SYSTEM)).schoolIds;
     // A school nobody knows is no school with nothing to differ: the caller mistyped an id.
-    if (schoolId && !known.includes(schoolId)) throw new DomainError(ErrorCode.NotFound, 'Школа не найдена', { schoolId });
+    if (schoolId && !known.includes(schoolId)) throw new DomainError(ErrorCode.NotFound, SCHOOL_NOT_FOUND, { schoolId });
     const schoolIds = schoolId ? [schoolId] : known;
     await this.caughtUp(waitMs);
     const schools: ConsistencyReport['schools'] = [];
@@ -66,7 +67,7 @@ export class ConsistencyService {
     const decision = decide('consistency.read', actor, { exists: true, schoolIds: [schoolId], relations: [] });
     if (decision.allowed) return;
     if (decision.visible) throw new DomainError(ErrorCode.Forbidden, 'Недостаточно прав для проверки согласованности');
-    throw new DomainError(ErrorCode.NotFound, 'Школа не найдена');
+    throw new DomainError(ErrorCode.NotFound, SCHOOL_NOT_FOUND);
   }
 
   private async compareSchool(schoolId: string): Promise<{ measures: number; differences: ConsistencyDifference[] }> {
